@@ -1,0 +1,80 @@
+package org.sdqkd.datastore.impl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangNetconfError;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
+import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
+import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.sdqkd.datastore.api.DataValidator;
+import org.sdqkd.datastore.api.ValidationError;
+import org.sdqkd.datastore.api.ValidationResult;
+
+/**
+ * Validates data in two steps: the {@link StructureValidator} checks mandatory nodes, element counts and
+ * unique with paths, then the data is committed into an empty yangtools data tree, which checks the
+ * structure once more as a safety net. The tree is of the operational type, so that state data is
+ * accepted alongside configuration. The tree's own mandatory check is off: it ignores {@code when}, and
+ * so refuses valid data whose mandatory nodes sit under a false condition.
+ */
+public final class DataTreeValidator implements DataValidator {
+    private static final DataTreeConfiguration CONFIGURATION = DataTreeConfiguration.builder(TreeType.OPERATIONAL)
+        .setMandatoryNodesValidation(false)
+        .setUniqueIndexes(false)
+        .setRecursiveWriteValidation(true)
+        .build();
+
+    private final EffectiveModelContext context;
+    private final InMemoryDataTreeFactory factory = new InMemoryDataTreeFactory();
+    private final StructureValidator structure;
+
+    /**
+     * A validator for the given models.
+     *
+     * @param context the models
+     */
+    public DataTreeValidator(final EffectiveModelContext context) {
+        this.context = requireNonNull(context);
+        structure = new StructureValidator(context);
+    }
+
+    @Override
+    public ValidationResult validate(final ContainerNode root) {
+        final List<ValidationError> structural = structure.validate(root);
+        if (!structural.isEmpty()) {
+            // the data tree would only find some of the same faults again, without their paths
+            return new ValidationResult(structural);
+        }
+        final DataTree tree = factory.create(CONFIGURATION, context);
+        final DataTreeModification modification = tree.takeSnapshot().newModification();
+        try {
+            modification.write(YangInstanceIdentifier.of(), root);
+            modification.ready();
+            tree.validate(modification);
+            tree.commit(tree.prepare(modification));
+            return ValidationResult.valid();
+        } catch (DataValidationFailedException e) {
+            return ValidationResult.of(toError(e, e.getPath()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return ValidationResult.of(toError(e, YangInstanceIdentifier.of()));
+        }
+    }
+
+    private ValidationError toError(final Exception failure, final YangInstanceIdentifier fallbackPath) {
+        final Optional<YangNetconfError> netconf = ParseErrors.netconfError(failure);
+        final YangInstanceIdentifier path = netconf.map(YangNetconfError::path).orElse(fallbackPath);
+        final ErrorTag tag = netconf.map(YangNetconfError::tag).orElse(ErrorTag.DATA_MISSING);
+        return new ValidationError(ErrorType.APPLICATION, tag, netconf.map(YangNetconfError::appTag),
+            DataPathBuilder.of(context, path == null ? fallbackPath : path), ParseErrors.rootMessage(failure));
+    }
+}

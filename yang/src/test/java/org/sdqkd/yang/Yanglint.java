@@ -1,0 +1,88 @@
+package org.sdqkd.yang;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs libyang's {@code yanglint} (Debian package {@code libyang2-tools}) on modules and instance
+ * documents. The tests that use it fail, not skip, when it is missing: CI installs it.
+ */
+final class Yanglint {
+    /** Outcome of one run. */
+    record Result(int exitCode, String output) {
+        Result {
+            requireNonNull(output);
+        }
+
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final List<Path> searchDirs;
+
+    Yanglint(final List<Path> searchDirs) {
+        this.searchDirs = List.copyOf(searchDirs);
+    }
+
+    /** Whether yanglint is installed. */
+    static boolean installed() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "yanglint"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Validates data files against the given modules. {@code -e} restricts the completeness checks
+     * (mandatory nodes of modules without data) to the modules whose data is present.
+     */
+    Result validateData(final List<Path> modules, final Path... dataFiles) throws IOException {
+        final List<String> args = new ArrayList<>(List.of("-e"));
+        modules.forEach(m -> args.add(m.toString()));
+        for (Path data : dataFiles) {
+            args.add(data.toString());
+        }
+        return run(args);
+    }
+
+    /** Parses and checks modules only. */
+    Result validateModules(final List<Path> modules) throws IOException {
+        final List<String> args = new ArrayList<>();
+        modules.forEach(m -> args.add(m.toString()));
+        return run(args);
+    }
+
+    private Result run(final List<String> args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("yanglint", "-D"));
+        for (Path dir : searchDirs) {
+            command.add("-p");
+            command.add(dir.toString());
+        }
+        command.addAll(args);
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("yanglint did not finish within 60 s: " + command);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for yanglint", e);
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
