@@ -12,7 +12,7 @@ import java.util.List;
  * The index of the invalid example documents ({@code examples/invalid/manifest.tsv}): for each file,
  * which kind of check catches it and the data path of the offending node.
  */
-record ExampleManifest(List<Entry> entries) {
+public record ExampleManifest(List<Entry> entries) {
     /**
      * One invalid document.
      *
@@ -21,8 +21,8 @@ record ExampleManifest(List<Entry> entries) {
      * @param path data path of the offending node, as libyang prints it
      * @param error what is wrong, in words
      */
-    record Entry(String file, String kind, String path, String error) {
-        Entry {
+    public record Entry(String file, String kind, String path, String error) {
+        public Entry {
             requireNonNull(file);
             requireNonNull(kind);
             requireNonNull(path);
@@ -35,11 +35,11 @@ record ExampleManifest(List<Entry> entries) {
         }
     }
 
-    ExampleManifest {
+    public ExampleManifest {
         entries = List.copyOf(entries);
     }
 
-    static ExampleManifest load(final Path invalidDir) throws IOException {
+    public static ExampleManifest load(final Path invalidDir) throws IOException {
         final List<String> lines = Files.readAllLines(invalidDir.resolve("manifest.tsv"), StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).equals("file\tkind\tpath\terror")) {
             throw new IOException("manifest.tsv must start with the header 'file<TAB>kind<TAB>path<TAB>error'");

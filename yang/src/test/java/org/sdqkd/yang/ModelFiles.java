@@ -3,7 +3,6 @@ package org.sdqkd.yang;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.util.stream.Stream;
  * Locates the project's YANG modules, the IETF modules they import (taken from OpenDaylight's model
  * jars on the test class path) and the example instance documents.
  */
-final class ModelFiles {
+public final class ModelFiles {
     /** IETF modules our models import, as bundled in the OpenDaylight model artifacts. */
-    static final List<String> IETF_MODULES = List.of(
+    public static final List<String> IETF_MODULES = List.of(
         "ietf-inet-types@2013-07-15.yang",
         "ietf-yang-types@2013-07-15.yang",
         "ietf-netconf-acm@2018-02-14.yang");
@@ -27,22 +26,34 @@ final class ModelFiles {
     }
 
     /** The directory holding the project's own YANG modules. */
-    static Path projectYangDir() {
+    public static Path projectYangDir() {
         return Path.of(System.getProperty("sdqkd.yang.dir", "src/main/yang"));
     }
 
     /** The directory holding the example instance documents. */
-    static Path examplesDir() {
+    public static Path examplesDir() {
         return Path.of(System.getProperty("sdqkd.examples.dir", "src/test/resources/examples"));
     }
 
+    /** The valid example documents, XML and JSON, sorted by name. */
+    public static List<Path> validExamples() {
+        return list(examplesDir().resolve("valid"), "").stream()
+            .filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".json"))
+            .toList();
+    }
+
+    /** The directory of the invalid example documents and their manifest. */
+    public static Path invalidExamplesDir() {
+        return examplesDir().resolve("invalid");
+    }
+
     /** Every {@code .yang} file of the project, sorted by name. */
-    static List<Path> projectModules() {
+    public static List<Path> projectModules() {
         return list(projectYangDir(), ".yang");
     }
 
     /** Every file in {@code dir} whose name ends with {@code suffix}, sorted. */
-    static List<Path> list(final Path dir, final String suffix) {
+    public static List<Path> list(final Path dir, final String suffix) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
@@ -51,7 +62,7 @@ final class ModelFiles {
     }
 
     /** The URL of an IETF module inside its OpenDaylight jar. */
-    static URL ietfModule(final String fileName) {
+    public static URL ietfModule(final String fileName) {
         final URL url = ModelFiles.class.getClassLoader().getResource("META-INF/yang/" + fileName);
         if (url == null) {
             throw new IllegalStateException("IETF module " + fileName + " is not on the class path");
@@ -60,7 +71,7 @@ final class ModelFiles {
     }
 
     /** Copies the IETF modules out of their jars into {@code dir}, for tools that read plain files. */
-    static List<Path> extractIetfModules(final Path dir) throws IOException {
+    public static List<Path> extractIetfModules(final Path dir) throws IOException {
         final List<Path> out = new ArrayList<>();
         for (String name : IETF_MODULES) {
             final Path target = dir.resolve(name);
@@ -70,13 +81,5 @@ final class ModelFiles {
             out.add(target);
         }
         return out;
-    }
-
-    static Path toPath(final URL url) {
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(url.toString(), e);
-        }
     }
 }

@@ -54,12 +54,11 @@ class YanglintTest {
     }
 
     static Stream<Path> validExamples() {
-        return ModelFiles.list(ModelFiles.examplesDir().resolve("valid"), "").stream()
-            .filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".json"));
+        return ModelFiles.validExamples().stream();
     }
 
     static List<ExampleManifest.Entry> invalidExamples() throws IOException {
-        return ExampleManifest.load(ModelFiles.examplesDir().resolve("invalid")).entries();
+        return ExampleManifest.load(ModelFiles.invalidExamplesDir()).entries();
     }
 
     @ParameterizedTest
@@ -90,7 +89,7 @@ class YanglintTest {
     @ParameterizedTest
     @MethodSource("invalidExamples")
     void invalidExampleIsRejectedAtItsPath(final ExampleManifest.Entry entry) throws IOException {
-        final Path file = ModelFiles.examplesDir().resolve("invalid").resolve(entry.file());
+        final Path file = ModelFiles.invalidExamplesDir().resolve(entry.file());
         final Yanglint.Result result = yanglint.validateData(allModules, file);
         assertFalse(result.ok(), entry.file() + " was accepted by yanglint");
         assertTrue(result.output().contains(entry.path()),
@@ -101,7 +100,7 @@ class YanglintTest {
     void manifestListsEveryInvalidExample() throws IOException {
         final Set<String> listed = invalidExamples().stream().map(ExampleManifest.Entry::file)
             .collect(Collectors.toSet());
-        final Set<String> present = ModelFiles.list(ModelFiles.examplesDir().resolve("invalid"), "").stream()
+        final Set<String> present = ModelFiles.list(ModelFiles.invalidExamplesDir(), "").stream()
             .map(p -> p.getFileName().toString())
             .filter(n -> n.endsWith(".xml") || n.endsWith(".json"))
             .collect(Collectors.toSet());

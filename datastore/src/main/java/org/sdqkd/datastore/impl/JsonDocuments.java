@@ -56,14 +56,20 @@ final class JsonDocuments {
 
     private final EffectiveModelContext context;
     private final JSONCodecFactory codecs;
+    private final JsonListEntries listEntries;
 
     JsonDocuments(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
         codecs = JSONCodecFactorySupplier.RFC7951.getShared(context);
+        listEntries = new JsonListEntries(context);
     }
 
     ContainerNode read(final String text) throws DocumentException {
         final JsonObject document = parseStrictly(text);
+        final Optional<ValidationError> entryError = listEntries.firstEntryError(document);
+        if (entryError.isPresent()) {
+            throw new DocumentException(entryError.orElseThrow(), null);
+        }
         final DataContainerNodeBuilder<NodeIdentifier, ContainerNode> root = ImmutableNodes.newContainerBuilder()
             .withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME));
         final Set<QName> seen = new HashSet<>();

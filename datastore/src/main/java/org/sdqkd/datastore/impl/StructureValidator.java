@@ -19,6 +19,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdent
 import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
@@ -46,7 +47,7 @@ import org.sdqkd.datastore.api.ValidationError;
 /**
  * Checks the constraints that depend on the shape of the whole tree and reports every violation with
  * its data path: mandatory leaves and choices (also in top-level non-presence containers of modules
- * that have data), min-elements and max-elements, and unique.
+ * that have data), min-elements and max-elements, unique, and the bases of identityref values.
  *
  * <p>Nodes under a {@code when} condition (their own, or of the {@code uses} or {@code augment} that
  * brings them) may legitimately be absent; until {@code when} is evaluated, their absence is not an
@@ -54,9 +55,11 @@ import org.sdqkd.datastore.api.ValidationError;
  */
 final class StructureValidator {
     private final EffectiveModelContext context;
+    private final IdentityDerivation identities;
 
     StructureValidator(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
+        identities = new IdentityDerivation(context);
     }
 
     List<ValidationError> validate(final DataContainerNode root) {
@@ -98,6 +101,9 @@ final class StructureValidator {
                 if (value == null && leaf.isMandatory() && !conditional) {
                     errors.add(error(ErrorTag.DATA_MISSING, null, childPath,
                         "mandatory leaf " + leaf.getQName().getLocalName() + " is missing"));
+                } else if (value != null) {
+                    identities.check(leaf.getType(), value.body())
+                        .ifPresent(why -> errors.add(error(ErrorTag.INVALID_VALUE, null, childPath, why)));
                 }
             }
             case AnydataSchemaNode anydata -> {
@@ -112,8 +118,16 @@ final class StructureValidator {
             }
             case ChoiceSchemaNode choice -> checkChoice(choice, data, path, conditional, errors);
             case ListSchemaNode list -> checkList(list, value, childPath, conditional, errors);
-            case LeafListSchemaNode leafList -> checkCount(leafList,
-                value instanceof LeafSetNode<?> set ? set.size() : 0, childPath, conditional, errors);
+            case LeafListSchemaNode leafList -> {
+                final int count = value instanceof LeafSetNode<?> set ? set.size() : 0;
+                checkCount(leafList, count, childPath, conditional, errors);
+                if (value instanceof LeafSetNode<?> set) {
+                    for (LeafSetEntryNode<?> entry : set.body()) {
+                        identities.check(leafList.getType(), entry.body()).ifPresent(why ->
+                            errors.add(error(ErrorTag.INVALID_VALUE, null, path.node(entry.name()), why)));
+                    }
+                }
+            }
             default -> {
                 // no constraints of this issue on other nodes
             }
@@ -135,7 +149,7 @@ final class StructureValidator {
             if (active.isPresent()) {
                 checkContainer(active.orElseThrow(), present, path, errors);
             }
-        } else if (choice.isMandatory() && !conditional && data != null) {
+        } else if (choice.isMandatory() && !conditional) {
             errors.add(error(ErrorTag.DATA_MISSING, "missing-choice", path,
                 "no case of the mandatory choice " + choice.getQName().getLocalName() + " is present"));
         }

@@ -55,6 +55,10 @@ final class XmlDocuments {
             tracker = new XmlPathTracker(inputFactory.createXMLStreamReader(new StringReader(wrap(text))), context);
             XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(result),
                 SchemaInferenceStack.of(context).toInference()).parse(tracker);
+            final var entryError = tracker.firstEntryError();
+            if (entryError.isPresent()) {
+                throw new DocumentException(entryError.orElseThrow(), null);
+            }
             return (ContainerNode) result.getResult().data();
         } catch (XMLStreamException e) {
             if (tracker != null && tracker.atUnknownElement()) {
@@ -65,6 +69,9 @@ final class XmlDocuments {
             throw new DocumentException(ValidationError.of(ErrorTag.MALFORMED_MESSAGE, path,
                 "malformed XML: " + ParseErrors.firstLine(stripLocation(e.getMessage())) + atLine(tracker)), e);
         } catch (IOException | RuntimeException e) {
+            if (tracker.firstEntryError().isPresent()) {
+                throw new DocumentException(tracker.firstEntryError().orElseThrow(), e);
+            }
             final ValidationError error = ParseErrors.of(e, tracker.currentPath(), fallbackTag(tracker));
             throw new DocumentException(new ValidationError(error.type(), error.tag(), error.appTag(), error.path(),
                 error.message() + atLine(tracker)), e);

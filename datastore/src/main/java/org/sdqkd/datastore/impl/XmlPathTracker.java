@@ -4,19 +4,25 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+import org.sdqkd.datastore.api.ValidationError;
 
 /**
  * An XML reader that remembers where it is in the data tree: the open elements with their schema nodes
@@ -31,6 +37,8 @@ final class XmlPathTracker extends StreamReaderDelegate {
         final DataSchemaNode schema;
         final Map<QName, Object> keys = new LinkedHashMap<>();
         final StringBuilder text = new StringBuilder();
+        /** Identities (name and keys, or name and value) of the list and leaf-list entries closed inside. */
+        final Set<List<Object>> entries = new HashSet<>();
 
         Frame(final String rawName, final QName name, final DataSchemaNode schema) {
             this.rawName = rawName;
@@ -41,8 +49,10 @@ final class XmlPathTracker extends StreamReaderDelegate {
 
     private final EffectiveModelContext context;
     private final Deque<Frame> open = new ArrayDeque<>();
+    private final Set<List<Object>> topLevelEntries = new HashSet<>();
     private int depth;
     private Frame lastClosed;
+    private ValidationError entryError;
 
     XmlPathTracker(final XMLStreamReader reader, final EffectiveModelContext context) {
         super(reader);
@@ -126,6 +136,43 @@ final class XmlPathTracker extends StreamReaderDelegate {
                 && list.getKeyDefinition().contains(closed.name)) {
             parent.keys.put(closed.name, closed.text.toString().strip());
         }
+        if (entryError == null) {
+            entryError = entryError(closed, parent);
+        }
+    }
+
+    /** A list entry without all its keys, or repeating an earlier sibling's keys (or leaf-list value). */
+    private ValidationError entryError(final Frame closed, final Frame parent) {
+        if (closed.schema instanceof ListSchemaNode list && !closed.keys.keySet().containsAll(list.getKeyDefinition())) {
+            return ValidationError.of(ErrorTag.MISSING_ELEMENT, pathTo(closed),
+                "list entry without its key " + list.getKeyDefinition().stream().map(QName::getLocalName).toList());
+        }
+        final List<Object> identity = switch (closed.schema) {
+            case ListSchemaNode list when !list.getKeyDefinition().isEmpty() -> List.of(closed.name, closed.keys);
+            case LeafListSchemaNode leafList -> List.of(closed.name, closed.text.toString().strip());
+            case null, default -> null;
+        };
+        final Set<List<Object>> siblings = parent == null ? topLevelEntries : parent.entries;
+        if (identity != null && !siblings.add(identity)) {
+            return ValidationError.of(ErrorTag.BAD_ELEMENT, pathTo(closed),
+                "duplicate entry: an earlier sibling has the same key or value");
+        }
+        return null;
+    }
+
+    private String pathTo(final Frame closed) {
+        final DataPathBuilder path = new DataPathBuilder(context);
+        open.descendingIterator().forEachRemaining(frame -> append(path, frame));
+        append(path, closed);
+        return path.toString();
+    }
+
+    /**
+     * The first list entry found without its keys or repeating a sibling. yangtools refuses the first
+     * without naming the entry, and merges the second silently.
+     */
+    Optional<ValidationError> firstEntryError() {
+        return Optional.ofNullable(entryError);
     }
 
     /**
@@ -162,6 +209,8 @@ final class XmlPathTracker extends StreamReaderDelegate {
         path.step(frame.name);
         if (frame.schema instanceof ListSchemaNode) {
             path.keys(frame.keys);
+        } else if (frame.schema instanceof LeafListSchemaNode) {
+            path.leafListValue(frame.text.toString().strip());
         }
     }
 }

@@ -1,0 +1,95 @@
+package org.sdqkd.datastore.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
+import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
+import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
+import org.sdqkd.datastore.api.DocumentFormat;
+import org.sdqkd.datastore.api.ValidationError;
+
+class StructureValidatorTest {
+    private static final String NS = "urn:test:structure";
+    private static EffectiveModelContext context;
+    private static YangInstanceDocuments codec;
+    private static StructureValidator validator;
+
+    @BeforeAll
+    static void parseModel() throws Exception {
+        context = ServiceLoader.load(YangParserFactory.class).findFirst().orElseThrow()
+            .createParser(YangParserConfiguration.DEFAULT)
+            .addSource(new URLYangTextSource(StructureValidatorTest.class.getResource("/structure/structure-test.yang")))
+            .buildEffectiveModel();
+        codec = new YangInstanceDocuments(context);
+        validator = new StructureValidator(context);
+    }
+
+    @Test
+    void acceptsCompleteData() throws Exception {
+        assertEquals(List.of(), errors(top("<name>n</name><inner><size>1</size></inner><round/>"
+            + "<item><id>1</id></item>")));
+    }
+
+    @Test
+    void reportsEveryMissingMandatoryNodeWithItsPath() throws Exception {
+        final List<ValidationError> errors = errors(top("<kind>plain</kind>"));
+        assertEquals(List.of(
+            "/structure-test:top/name",
+            "/structure-test:top/inner/size",
+            "/structure-test:top",
+            "/structure-test:top/item"), errors.stream().map(ValidationError::path).toList());
+        assertEquals("missing-choice", errors.get(2).appTag().orElseThrow());
+        assertEquals("too-few-elements", errors.get(3).appTag().orElseThrow());
+    }
+
+    @Test
+    void doesNotRequireNodesUnderWhenConditions() throws Exception {
+        // colour (uses ... when), gated (own when) and extra (augment ... when) may all be absent
+        assertEquals(List.of(), errors(top("<name>n</name><kind>physical</kind><inner><size>1</size></inner>"
+            + "<square/><item><id>1</id></item>")));
+    }
+
+    @Test
+    void requiresTopLevelContainerContentOnlyWhenTheModuleHasData() throws Exception {
+        final List<ValidationError> errors = errors("<other xmlns=\"" + NS + "\"><need>x</need></other>");
+        assertEquals(List.of("/structure-test:top/name", "/structure-test:top/inner/size", "/structure-test:top",
+            "/structure-test:top/item"), errors.stream().map(ValidationError::path).toList());
+        assertEquals(List.of(), validator.validate(codec.read(new StringReader(""), DocumentFormat.XML)));
+    }
+
+    @Test
+    void checksMaxElementsAndUnique() throws Exception {
+        final List<ValidationError> errors = errors(top("<name>n</name><inner><size>1</size></inner><round/>"
+            + "<item><id>1</id><a>x</a><b>y</b></item>"
+            + "<item><id>2</id><a>x</a></item>"
+            + "<item><id>3</id><a>x</a><b>y</b></item>"
+            + "<item><id>4</id></item>"));
+        assertEquals(List.of("too-many-elements", "data-not-unique"),
+            errors.stream().map(e -> e.appTag().orElseThrow()).toList());
+    }
+
+    @Test
+    void checksIdentityBases() throws Exception {
+        final String base = "<name>n</name><inner><size>1</size></inner><round/><item><id>1</id></item>";
+        assertEquals(List.of(), errors(top(base + "<pet xmlns:st=\"" + NS + "\">st:dog</pet>")));
+        for (String wrong : List.of("st:rock", "st:animal")) {
+            final List<ValidationError> errors = errors(top(base + "<pet xmlns:st=\"" + NS + "\">" + wrong + "</pet>"));
+            assertEquals(List.of("/structure-test:top/pet"), errors.stream().map(ValidationError::path).toList());
+        }
+    }
+
+    private static String top(final String content) {
+        return "<top xmlns=\"" + NS + "\">" + content + "</top>";
+    }
+
+    private static List<ValidationError> errors(final String xml) throws Exception {
+        return validator.validate(codec.read(new StringReader(xml), DocumentFormat.XML));
+    }
+
+}
