@@ -1,0 +1,6 @@
+/**
+ * Implementation of the datastore API over OpenDaylight yangtools: the XML and JSON codecs with
+ * path-tracking error reports, and the validation of RFC 7950 section 8 constraints that yangtools does
+ * not check. Not for use outside this module.
+ */
+package org.sdqkd.datastore.impl;
