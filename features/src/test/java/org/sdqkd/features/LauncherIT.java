@@ -36,10 +36,8 @@ class LauncherIT {
         final List<String> args = new ArrayList<>(List.of("validate"));
         final List<Path> files = new ArrayList<>();
         for (ExampleManifest.Entry entry : ExampleManifest.load(ModelFiles.invalidExamplesDir()).entries()) {
-            if (entry.kind().equals("parser") || entry.kind().equals("tree")) {
-                files.add(ModelFiles.invalidExamplesDir().resolve(entry.file()));
-                args.add(files.getLast().toString());
-            }
+            files.add(ModelFiles.invalidExamplesDir().resolve(entry.file()));
+            args.add(files.getLast().toString());
         }
         final Run run = launch(args);
         assertEquals(1, run.status(), run.output());

@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
@@ -19,11 +20,17 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataValidator;
 import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.datastore.api.ValidationResult;
+import org.sdqkd.datastore.impl.xpath.Conditions;
+import org.sdqkd.datastore.impl.xpath.XNode;
+import org.sdqkd.datastore.impl.xpath.XPathEvaluator;
+import org.sdqkd.datastore.impl.xpath.XTreeBuilder;
 
 /**
- * Validates data in two steps: the {@link StructureValidator} checks mandatory nodes, element counts and
- * unique with paths, then the data is committed into an empty yangtools data tree, which checks the
- * structure once more as a safety net. The tree is of the operational type, so that state data is
+ * Validates data completely (RFC 7950 section 8): on the XPath view of the data with its defaults,
+ * {@code when} conditions first, then the tree's shape ({@link StructureValidator}: mandatory nodes,
+ * element counts, unique, identity bases), then {@code must}, leafref and instance-identifier
+ * ({@link ConstraintValidator}); every error is reported with its path. Valid data is then committed into
+ * an empty yangtools data tree, which checks the structure once more as a safety net. The tree is of the operational type, so that state data is
  * accepted alongside configuration. The tree's own mandatory check is off: it ignores {@code when}, and
  * so refuses valid data whose mandatory nodes sit under a false condition.
  */
@@ -36,7 +43,9 @@ public final class DataTreeValidator implements DataValidator {
 
     private final EffectiveModelContext context;
     private final InMemoryDataTreeFactory factory = new InMemoryDataTreeFactory();
+    private final XTreeBuilder trees;
     private final StructureValidator structure;
+    private final ConstraintValidator constraints;
 
     /**
      * A validator for the given models.
@@ -45,15 +54,23 @@ public final class DataTreeValidator implements DataValidator {
      */
     public DataTreeValidator(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
-        structure = new StructureValidator(context);
+        trees = new XTreeBuilder(context);
+        final XPathEvaluator evaluator = new XPathEvaluator(context);
+        final Conditions conditions = new Conditions();
+        structure = new StructureValidator(context, evaluator, conditions);
+        constraints = new ConstraintValidator(context, evaluator, conditions);
     }
 
     @Override
     public ValidationResult validate(final ContainerNode root) {
-        final List<ValidationError> structural = structure.validate(root);
-        if (!structural.isEmpty()) {
+        final XNode view = trees.build(root);
+        final List<ValidationError> errors = new ArrayList<>();
+        constraints.checkWhen(view, errors);
+        structure.check(view, errors);
+        constraints.checkReferences(view, errors);
+        if (!errors.isEmpty()) {
             // the data tree would only find some of the same faults again, without their paths
-            return new ValidationResult(structural);
+            return new ValidationResult(errors);
         }
         final DataTree tree = factory.create(CONFIGURATION, context);
         final DataTreeModification modification = tree.takeSnapshot().newModification();

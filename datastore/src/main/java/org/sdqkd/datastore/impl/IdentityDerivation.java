@@ -18,10 +18,15 @@ import org.opendaylight.yangtools.yang.model.api.type.UnionTypeDefinition;
  * Checks that the value of an identityref is derived from the type's bases (RFC 7950 section 9.10.2):
  * the yangtools codecs only check that the identity exists.
  */
-final class IdentityDerivation {
+public final class IdentityDerivation {
     private final EffectiveModelContext context;
 
-    IdentityDerivation(final EffectiveModelContext context) {
+    /**
+     * Derivation checks over the identities of the given models.
+     *
+     * @param context the models
+     */
+    public IdentityDerivation(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
     }
 
@@ -45,6 +50,14 @@ final class IdentityDerivation {
                 .orElse(Optional.empty());
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether {@code identity} is derived from {@code base}, directly or not; with {@code orSelf}, also
+     * when it is {@code base} (the XPath functions derived-from and derived-from-or-self).
+     */
+    public boolean derivedFrom(final QName identity, final QName base, final boolean orSelf) {
+        return orSelf && identity.equals(base) || ancestorsOf(identity).contains(base);
     }
 
     private boolean derivedFromAll(final QName identity, final IdentityrefTypeDefinition type) {

@@ -3,7 +3,6 @@ package org.sdqkd.datastore.impl;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +14,8 @@ import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
-import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
-import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
-import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.model.api.AnydataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.AnyxmlSchemaNode;
-import org.opendaylight.yangtools.yang.model.api.AugmentationSchemaNode;
-import org.opendaylight.yangtools.yang.model.api.AugmentationTarget;
 import org.opendaylight.yangtools.yang.model.api.CaseSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
@@ -39,220 +27,212 @@ import org.opendaylight.yangtools.yang.model.api.ElementCountConstraintAware;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
-import org.opendaylight.yangtools.yang.model.api.UsesNode;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Descendant;
 import org.opendaylight.yangtools.yang.model.api.stmt.UniqueEffectiveStatement;
 import org.sdqkd.datastore.api.ValidationError;
+import org.sdqkd.datastore.impl.xpath.Conditions;
+import org.sdqkd.datastore.impl.xpath.XNode;
+import org.sdqkd.datastore.impl.xpath.XPathEvaluator;
+import org.sdqkd.datastore.impl.xpath.XPathException;
+import org.sdqkd.datastore.impl.xpath.XStrings;
 
 /**
- * Checks the constraints that depend on the shape of the whole tree and reports every violation with
- * its data path: mandatory leaves and choices (also in top-level non-presence containers of modules
- * that have data), min-elements and max-elements, unique, and the bases of identityref values.
- *
- * <p>Nodes under a {@code when} condition (their own, or of the {@code uses} or {@code augment} that
- * brings them) may legitimately be absent; until {@code when} is evaluated, their absence is not an
- * error. This never reports a valid document as invalid.
+ * Checks the constraints on the shape of the tree (RFC 7950 sections 7.6.5, 7.7.5, 7.8.3, 7.9.4) and
+ * reports every violation with its data path: mandatory leaves, anydata and choices (also in top-level
+ * non-presence containers of modules that have data), min-elements and max-elements, unique, and the
+ * bases of identityref values. A node under a {@code when} condition that is false is not required.
+ * Runs on the tree after {@code when}-false nodes have been removed.
  */
 final class StructureValidator {
     private final EffectiveModelContext context;
+    private final XPathEvaluator evaluator;
+    private final Conditions conditions;
+    private final XStrings strings;
     private final IdentityDerivation identities;
 
-    StructureValidator(final EffectiveModelContext context) {
+    StructureValidator(final EffectiveModelContext context, final XPathEvaluator evaluator,
+            final Conditions conditions) {
         this.context = requireNonNull(context);
+        this.evaluator = requireNonNull(evaluator);
+        this.conditions = requireNonNull(conditions);
+        strings = new XStrings(context);
         identities = new IdentityDerivation(context);
     }
 
-    List<ValidationError> validate(final DataContainerNode root) {
-        final List<ValidationError> errors = new ArrayList<>();
-        final Set<QNameModule> modulesWithData = root.body().stream()
-            .map(child -> child.name().getNodeType().getModule())
-            .collect(Collectors.toSet());
+    void check(final XNode tree, final List<ValidationError> errors) {
+        final Set<QNameModule> modulesWithData = tree.children().stream()
+            .map(n -> n.name().getModule()).collect(Collectors.toSet());
         for (DataSchemaNode top : context.getChildNodes()) {
             if (modulesWithData.contains(top.getQName().getModule())) {
-                checkChild(context, top, root, YangInstanceIdentifier.of(), errors);
+                checkChild(tree, context, top, errors);
             }
         }
-        return errors;
     }
 
-    /** Checks a container or list entry (absent when {@code data} is null) and its descendants. */
-    private void checkContainer(final DataNodeContainer schema, final DataContainerNode data,
-            final YangInstanceIdentifier path, final List<ValidationError> errors) {
+    private void checkNode(final XNode node, final DataNodeContainer schema, final List<ValidationError> errors) {
         for (DataSchemaNode child : schema.getChildNodes()) {
-            checkChild(schema, child, data, path, errors);
+            checkChild(node, schema, child, errors);
         }
     }
 
-    private void checkChild(final DataNodeContainer parent, final DataSchemaNode child, final DataContainerNode data,
-            final YangInstanceIdentifier path, final List<ValidationError> errors) {
-        final boolean conditional = isConditional(parent, child);
-        final YangInstanceIdentifier childPath = path.node(NodeIdentifier.create(child.getQName()));
-        final NormalizedNode value = child instanceof ChoiceSchemaNode || data == null ? null
-            : data.childByArg(NodeIdentifier.create(child.getQName()));
+    private void checkChild(final XNode node, final DataNodeContainer parentSchema, final DataSchemaNode child,
+            final List<ValidationError> errors) {
+        final List<XNode> present = node.children().stream()
+            .filter(c -> child.getQName().equals(c.name())).toList();
         switch (child) {
             case ContainerSchemaNode container -> {
-                if (value instanceof DataContainerNode present) {
-                    checkContainer(container, present, childPath, errors);
-                } else if (!container.isPresenceContainer() && !conditional) {
-                    checkContainer(container, null, childPath, errors);
+                if (!present.isEmpty()) {
+                    checkNode(present.get(0), container, errors);
+                } else if (!container.isPresenceContainer() && required(node, parentSchema, child)) {
+                    checkNode(XNode.detached(container, node), container, errors);
                 }
             }
             case LeafSchemaNode leaf -> {
-                if (value == null && leaf.isMandatory() && !conditional) {
-                    errors.add(error(ErrorTag.DATA_MISSING, null, childPath,
-                        "mandatory leaf " + leaf.getQName().getLocalName() + " is missing"));
-                } else if (value != null) {
-                    identities.check(leaf.getType(), value.body())
-                        .ifPresent(why -> errors.add(error(ErrorTag.INVALID_VALUE, null, childPath, why)));
+                if (present.isEmpty() && leaf.isMandatory() && required(node, parentSchema, child)) {
+                    errors.add(missing(node, child, "mandatory leaf " + name(child) + " is missing"));
                 }
+                present.forEach(p -> checkIdentity(p, leaf, errors));
             }
             case AnydataSchemaNode anydata -> {
-                if (value == null && anydata.isMandatory() && !conditional) {
-                    errors.add(error(ErrorTag.DATA_MISSING, null, childPath, "mandatory anydata is missing"));
+                if (present.isEmpty() && anydata.isMandatory() && required(node, parentSchema, child)) {
+                    errors.add(missing(node, child, "mandatory anydata " + name(child) + " is missing"));
                 }
             }
             case AnyxmlSchemaNode anyxml -> {
-                if (value == null && anyxml.isMandatory() && !conditional) {
-                    errors.add(error(ErrorTag.DATA_MISSING, null, childPath, "mandatory anyxml is missing"));
+                if (present.isEmpty() && anyxml.isMandatory() && required(node, parentSchema, child)) {
+                    errors.add(missing(node, child, "mandatory anyxml " + name(child) + " is missing"));
                 }
             }
-            case ChoiceSchemaNode choice -> checkChoice(choice, data, path, conditional, errors);
-            case ListSchemaNode list -> checkList(list, value, childPath, conditional, errors);
-            case LeafListSchemaNode leafList -> {
-                final int count = value instanceof LeafSetNode<?> set ? set.size() : 0;
-                checkCount(leafList, count, childPath, conditional, errors);
-                if (value instanceof LeafSetNode<?> set) {
-                    for (LeafSetEntryNode<?> entry : set.body()) {
-                        identities.check(leafList.getType(), entry.body()).ifPresent(why ->
-                            errors.add(error(ErrorTag.INVALID_VALUE, null, path.node(entry.name()), why)));
-                    }
+            case ChoiceSchemaNode choice -> checkChoice(node, parentSchema, choice, errors);
+            case ListSchemaNode list -> {
+                checkCount(node, parentSchema, list, present, errors);
+                present.forEach(entry -> checkNode(entry, list, errors));
+                for (UniqueEffectiveStatement unique : list.getUniqueConstraints()) {
+                    checkUnique(unique.argument(), present, errors);
                 }
+            }
+            case LeafListSchemaNode leafList -> {
+                checkCount(node, parentSchema, leafList, present, errors);
+                present.forEach(p -> checkIdentity(p, leafList, errors));
             }
             default -> {
-                // no constraints of this issue on other nodes
+                // nothing to check on other statements
             }
         }
     }
 
-    /**
-     * A choice's data is the yangtools choice node holding the children of its one present case; the
-     * choice itself is not a step of data paths.
-     */
-    private void checkChoice(final ChoiceSchemaNode choice, final DataContainerNode data,
-            final YangInstanceIdentifier path, final boolean conditional, final List<ValidationError> errors) {
-        final NormalizedNode value = data == null ? null : data.childByArg(NodeIdentifier.create(choice.getQName()));
-        if (value instanceof ChoiceNode present) {
-            final Optional<? extends CaseSchemaNode> active = choice.getCases().stream()
-                .filter(c -> c.getChildNodes().stream()
-                    .anyMatch(n -> present.childByArg(NodeIdentifier.create(n.getQName())) != null))
-                .findFirst();
-            if (active.isPresent()) {
-                checkContainer(active.orElseThrow(), present, path, errors);
-            }
-        } else if (choice.isMandatory() && !conditional) {
-            errors.add(error(ErrorTag.DATA_MISSING, "missing-choice", path,
-                "no case of the mandatory choice " + choice.getQName().getLocalName() + " is present"));
+    private void checkChoice(final XNode node, final DataNodeContainer parentSchema, final ChoiceSchemaNode choice,
+            final List<ValidationError> errors) {
+        final Optional<? extends CaseSchemaNode> active = choice.getCases().stream()
+            .filter(c -> hasData(node, c)).findFirst();
+        if (active.isPresent()) {
+            checkNode(node, active.orElseThrow(), errors);
+        } else if (choice.isMandatory() && required(node, parentSchema, choice)) {
+            errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.DATA_MISSING,
+                Optional.of("missing-choice"), DataPaths.of(context, node.path()),
+                "no case of the mandatory choice " + name(choice) + " is present"));
         }
     }
 
-    private void checkList(final ListSchemaNode list, final NormalizedNode value, final YangInstanceIdentifier path,
-            final boolean conditional, final List<ValidationError> errors) {
-        final Collection<MapEntryNode> entries = value instanceof MapNode map ? map.body() : List.of();
-        checkCount(list, entries.size(), path, conditional, errors);
-        final YangInstanceIdentifier parentPath = path.getParent();
-        for (MapEntryNode entry : entries) {
-            checkContainer(list, entry, parentPath.node(entry.name()), errors);
-        }
-        for (UniqueEffectiveStatement unique : list.getUniqueConstraints()) {
-            checkUnique(unique.argument(), entries, parentPath, errors);
-        }
-    }
-
-    private void checkUnique(final Set<Descendant> leaves, final Collection<MapEntryNode> entries,
-            final YangInstanceIdentifier parentPath, final List<ValidationError> errors) {
-        final Map<List<Object>, MapEntryNode> seen = new HashMap<>();
-        for (MapEntryNode entry : entries) {
-            final List<Object> values = new ArrayList<>();
-            for (Descendant leaf : leaves) {
-                final Object v = descendantValue(entry, leaf.getNodeIdentifiers());
-                if (v == null) {
-                    break;
-                }
-                values.add(v);
-            }
-            if (values.size() < leaves.size()) {
-                continue;
-            }
-            final MapEntryNode first = seen.putIfAbsent(values, entry);
-            if (first != null) {
-                errors.add(error(ErrorTag.OPERATION_FAILED, "data-not-unique", parentPath.node(entry.name()),
-                    "unique constraint violated: "
-                        + leaves.stream().map(d -> d.lastNodeIdentifier().getLocalName()).toList()
-                        + " equal those of " + DataPathBuilder.of(context, parentPath.node(first.name()))));
-            }
-        }
-    }
-
-    private static Object descendantValue(final MapEntryNode entry, final List<QName> steps) {
-        NormalizedNode node = entry;
-        for (QName step : steps) {
-            if (!(node instanceof DataContainerNode container)) {
-                return null;
-            }
-            node = container.childByArg(NodeIdentifier.create(step));
-            if (node == null) {
-                return null;
-            }
-        }
-        return node instanceof DataContainerChild ? node.body() : null;
-    }
-
-    private void checkCount(final ElementCountConstraintAware node, final int count, final YangInstanceIdentifier path,
-            final boolean conditional, final List<ValidationError> errors) {
-        final Optional<ElementCountConstraint> constraint = node.getElementCountConstraint();
-        if (constraint.isEmpty()) {
-            return;
-        }
-        final Integer min = constraint.orElseThrow().getMinElements();
-        final Integer max = constraint.orElseThrow().getMaxElements();
-        if (min != null && count < min && !(conditional && count == 0)) {
-            errors.add(error(ErrorTag.OPERATION_FAILED, "too-few-elements", path,
-                count + " entries, at least " + min + " required"));
-        }
-        if (max != null && count > max) {
-            errors.add(error(ErrorTag.OPERATION_FAILED, "too-many-elements", path,
-                count + " entries, at most " + max + " allowed"));
-        }
-    }
-
-    /**
-     * Whether {@code child} exists only under a when condition: its own, or that of the uses or augment
-     * statement that puts it into {@code parent}.
-     */
-    private static boolean isConditional(final DataNodeContainer parent, final DataSchemaNode child) {
-        if (child.getWhenCondition().isPresent()) {
-            return true;
-        }
-        for (UsesNode uses : parent.getUses()) {
-            if (uses.getWhenCondition().isPresent()
-                    && uses.getSourceGrouping().dataChildByName(child.getQName().bindTo(
-                        uses.getSourceGrouping().getQName().getModule())) != null) {
+    private static boolean hasData(final XNode node, final DataNodeContainer caseNode) {
+        for (DataSchemaNode member : caseNode.getChildNodes()) {
+            if (member instanceof ChoiceSchemaNode nested
+                    ? nested.getCases().stream().anyMatch(c -> hasData(node, c))
+                    : node.children().stream().anyMatch(c -> member.getQName().equals(c.name()) && !c.isImplicit())) {
                 return true;
-            }
-        }
-        if (parent instanceof AugmentationTarget target) {
-            for (AugmentationSchemaNode augment : target.getAvailableAugmentations()) {
-                if (augment.getWhenCondition().isPresent() && augment.dataChildByName(child.getQName()) != null) {
-                    return true;
-                }
             }
         }
         return false;
     }
 
-    private ValidationError error(final ErrorTag tag, final String appTag, final YangInstanceIdentifier path,
-            final String message) {
-        return new ValidationError(ErrorType.APPLICATION, tag, Optional.ofNullable(appTag),
-            DataPathBuilder.of(context, path), message);
+    private void checkCount(final XNode node, final DataNodeContainer parentSchema,
+            final ElementCountConstraintAware schema, final List<XNode> present, final List<ValidationError> errors) {
+        final Optional<ElementCountConstraint> constraint = schema.getElementCountConstraint();
+        if (constraint.isEmpty()) {
+            return;
+        }
+        final DataSchemaNode child = (DataSchemaNode) schema;
+        final Integer min = constraint.orElseThrow().getMinElements();
+        final Integer max = constraint.orElseThrow().getMaxElements();
+        final YangInstanceIdentifier path = node.path().node(child.getQName());
+        if (min != null && present.size() < min && (!present.isEmpty() || required(node, parentSchema, child))) {
+            errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                Optional.of("too-few-elements"), DataPaths.of(context, path),
+                present.size() + " " + name(child) + " entries, at least " + min + " required"));
+        }
+        if (max != null && present.size() > max) {
+            errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                Optional.of("too-many-elements"), DataPaths.of(context, present.get(max).path()),
+                present.size() + " " + name(child) + " entries, at most " + max + " allowed"));
+        }
+    }
+
+    private void checkUnique(final Set<Descendant> leaves, final List<XNode> entries,
+            final List<ValidationError> errors) {
+        final Map<List<String>, XNode> seen = new HashMap<>();
+        for (XNode entry : entries) {
+            final List<String> values = new ArrayList<>();
+            for (Descendant leaf : leaves) {
+                final XNode value = descendant(entry, leaf.getNodeIdentifiers());
+                if (value == null) {
+                    break;
+                }
+                values.add(strings.of(value));
+            }
+            if (values.size() == leaves.size()) {
+                final XNode first = seen.putIfAbsent(values, entry);
+                if (first != null) {
+                    errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                        Optional.of("data-not-unique"), DataPaths.of(context, entry.path()),
+                        "unique constraint violated: "
+                            + leaves.stream().map(d -> d.lastNodeIdentifier().getLocalName()).toList()
+                            + " equal those of " + DataPaths.of(context, first.path())));
+                }
+            }
+        }
+    }
+
+    private static XNode descendant(final XNode entry, final List<QName> steps) {
+        XNode at = entry;
+        for (QName step : steps) {
+            at = at.child(step).orElse(null);
+            if (at == null) {
+                return null;
+            }
+        }
+        return at;
+    }
+
+    private void checkIdentity(final XNode node, final DataSchemaNode schema, final List<ValidationError> errors) {
+        if (node.isImplicit() || !(schema instanceof org.opendaylight.yangtools.yang.model.api.TypeAware typed)) {
+            return;
+        }
+        identities.check(typed.getType(), node.value()).ifPresent(why -> errors.add(new ValidationError(
+            ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, Optional.empty(), DataPaths.of(context, node.path()),
+            why)));
+    }
+
+    /** Whether every when condition of an absent child holds, so that its mandatory content is needed. */
+    private boolean required(final XNode node, final DataNodeContainer parentSchema, final DataSchemaNode child) {
+        for (Conditions.When when : conditions.of(parentSchema, child)) {
+            try {
+                final XNode contextNode = when.parentContext() ? node : XNode.detached(child, node);
+                if (!evaluator.test(when.statement().argument(), contextNode)) {
+                    return false;
+                }
+            } catch (XPathException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ValidationError missing(final XNode node, final DataSchemaNode child, final String message) {
+        return new ValidationError(ErrorType.APPLICATION, ErrorTag.DATA_MISSING, Optional.empty(),
+            DataPaths.of(context, node.path().node(child.getQName())), message);
+    }
+
+    private static String name(final DataSchemaNode node) {
+        return node.getQName().getLocalName();
     }
 }

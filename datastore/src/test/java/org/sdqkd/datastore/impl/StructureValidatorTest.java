@@ -1,6 +1,7 @@
 package org.sdqkd.datastore.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
@@ -18,7 +19,7 @@ class StructureValidatorTest {
     private static final String NS = "urn:test:structure";
     private static EffectiveModelContext context;
     private static YangInstanceDocuments codec;
-    private static StructureValidator validator;
+    private static DataTreeValidator validator;
 
     @BeforeAll
     static void parseModel() throws Exception {
@@ -27,7 +28,7 @@ class StructureValidatorTest {
             .addSource(new URLYangTextSource(StructureValidatorTest.class.getResource("/structure/structure-test.yang")))
             .buildEffectiveModel();
         codec = new YangInstanceDocuments(context);
-        validator = new StructureValidator(context);
+        validator = new DataTreeValidator(context);
     }
 
     @Test
@@ -49,10 +50,30 @@ class StructureValidatorTest {
     }
 
     @Test
-    void doesNotRequireNodesUnderWhenConditions() throws Exception {
-        // colour (uses ... when), gated (own when) and extra (augment ... when) may all be absent
-        assertEquals(List.of(), errors(top("<name>n</name><kind>physical</kind><inner><size>1</size></inner>"
-            + "<square/><item><id>1</id></item>")));
+    void requiresNodesUnderWhenConditionsOnlyWhenTheyHold() throws Exception {
+        final String rest = "<inner><size>1</size></inner><square/><item><id>1</id></item>";
+        // colour (uses ... when), gated (own when) and extra (augment ... when) are absent in all four
+        assertEquals(List.of(), errors(top("<name>n</name><kind>plain</kind>" + rest)));
+        assertEquals(List.of("/structure-test:top/colour"),
+            paths(errors(top("<name>n</name><kind>physical</kind>" + rest))));
+        assertEquals(List.of("/structure-test:top/gated"),
+            paths(errors(top("<name>n</name><kind>gated</kind>" + rest))));
+        assertEquals(List.of("/structure-test:top/inner/extra"),
+            paths(errors(top("<name>n</name><kind>augmented</kind>" + rest))));
+    }
+
+    @Test
+    void rejectsNodesWhoseWhenIsFalse() throws Exception {
+        final String rest = "<inner><size>1</size><extra>e</extra></inner><square/><item><id>1</id></item>";
+        final List<ValidationError> errors = errors(top("<name>n</name><kind>plain</kind><colour>red</colour>"
+            + "<gated>g</gated>" + rest));
+        assertEquals(List.of("/structure-test:top/colour", "/structure-test:top/gated", "/structure-test:top/inner/extra"),
+            paths(errors).stream().sorted().toList());
+        assertTrue(errors.get(0).message().contains("when condition"), errors.get(0).message());
+    }
+
+    private static List<String> paths(final List<ValidationError> errors) {
+        return errors.stream().map(ValidationError::path).toList();
     }
 
     @Test
@@ -60,7 +81,7 @@ class StructureValidatorTest {
         final List<ValidationError> errors = errors("<other xmlns=\"" + NS + "\"><need>x</need></other>");
         assertEquals(List.of("/structure-test:top/name", "/structure-test:top/inner/size", "/structure-test:top",
             "/structure-test:top/item"), errors.stream().map(ValidationError::path).toList());
-        assertEquals(List.of(), validator.validate(codec.read(new StringReader(""), DocumentFormat.XML)));
+        assertEquals(List.of(), validator.validate(codec.read(new StringReader(""), DocumentFormat.XML)).errors());
     }
 
     @Test
@@ -89,7 +110,7 @@ class StructureValidatorTest {
     }
 
     private static List<ValidationError> errors(final String xml) throws Exception {
-        return validator.validate(codec.read(new StringReader(xml), DocumentFormat.XML));
+        return validator.validate(codec.read(new StringReader(xml), DocumentFormat.XML)).errors();
     }
 
 }

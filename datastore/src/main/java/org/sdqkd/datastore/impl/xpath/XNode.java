@@ -1,0 +1,116 @@
+package org.sdqkd.datastore.impl.xpath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+
+/**
+ * A node of the XPath data model (RFC 7950 section 6.4.1) over a YANG data tree: containers, list
+ * entries, leaves and leaf-list entries, with their parent and their children in document order.
+ * Choices and cases are transparent, as in the data tree.
+ */
+public final class XNode {
+    private final QName name;
+    private final DataSchemaNode schema;
+    private final XNode parent;
+    private final PathArgument pathArgument;
+    private final Object value;
+    private final boolean implicit;
+    private final List<XNode> children = new ArrayList<>();
+    private int order;
+
+    XNode(final QName name, final DataSchemaNode schema, final XNode parent, final PathArgument pathArgument,
+            final Object value, final boolean implicit) {
+        this.name = name;
+        this.schema = schema;
+        this.parent = parent;
+        this.pathArgument = pathArgument;
+        this.value = value;
+        this.implicit = implicit;
+    }
+
+    /**
+     * A node that is not in the tree but would be a child of {@code parent}: the context for evaluating
+     * the {@code when} condition of an absent node, which decides whether its mandatory content is needed.
+     *
+     * @param schema the absent node's schema
+     * @param parent the node it would be a child of
+     * @return a node whose parent is {@code parent} but which is not among its children
+     */
+    public static XNode detached(final DataSchemaNode schema, final XNode parent) {
+        return new XNode(schema.getQName(), schema, parent, YangInstanceIdentifier.NodeIdentifier.create(
+            schema.getQName()), null, true);
+    }
+
+    /** The root node: the datastore, parent of the top-level nodes. */
+    static XNode root() {
+        return new XNode(null, null, null, null, null, false);
+    }
+
+    /** The node's name; null for the root. */
+    public QName name() {
+        return name;
+    }
+
+    /** The schema node; null for the root. */
+    public DataSchemaNode schema() {
+        return schema;
+    }
+
+    /** The parent; null for the root. */
+    public XNode parent() {
+        return parent;
+    }
+
+    /** The children, in document order. */
+    public List<XNode> children() {
+        return children;
+    }
+
+    /** The typed value of a leaf or leaf-list entry, null for other nodes. */
+    public Object value() {
+        return value;
+    }
+
+    /** Whether the node was not in the data but added as a default (RFC 7950 section 7.6.1). */
+    public boolean isImplicit() {
+        return implicit;
+    }
+
+    /** Position in document order, unique in one tree. */
+    int order() {
+        return order;
+    }
+
+    void setOrder(final int order) {
+        this.order = order;
+    }
+
+    /** The instance identifier of this node in the data tree, for error paths. */
+    public YangInstanceIdentifier path() {
+        final List<PathArgument> args = new ArrayList<>();
+        for (XNode n = this; n != null && n.pathArgument != null; n = n.parent) {
+            args.add(0, n.pathArgument);
+        }
+        return YangInstanceIdentifier.of(args);
+    }
+
+    /** The step of this node in its parent: a node, list entry or leaf-list entry identifier. */
+    public PathArgument pathArgument() {
+        return pathArgument;
+    }
+
+    /** The first child of a given name. */
+    public Optional<XNode> child(final QName childName) {
+        return children.stream().filter(c -> childName.equals(c.name)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return path().toString();
+    }
+}
