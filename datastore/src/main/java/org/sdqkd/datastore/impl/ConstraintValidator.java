@@ -2,8 +2,12 @@ package org.sdqkd.datastore.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
@@ -56,7 +60,7 @@ final class ConstraintValidator {
                 .filter(w -> !holds(w, child, errors))
                 .findFirst();
             if (failed.isPresent()) {
-                node.children().remove(child);
+                node.removeChild(child);
                 if (!child.isImplicit()) {
                     errors.add(error(ErrorTag.OPERATION_FAILED, Optional.empty(), child.path(),
                         "when condition \"" + failed.orElseThrow().text() + "\" is not satisfied"));
@@ -69,7 +73,8 @@ final class ConstraintValidator {
 
     private boolean holds(final Conditions.When when, final XNode node, final List<ValidationError> errors) {
         try {
-            return evaluator.test(when.statement().argument(), when.parentContext() ? node.parent() : node);
+            return evaluator.test(when.statement().argument(), when.parentContext() ? node.parent() : node,
+                node.name().getModule());
         } catch (XPathException e) {
             errors.add(error(ErrorTag.OPERATION_FAILED, Optional.empty(), node.path(),
                 "cannot evaluate when condition \"" + when.text() + "\": " + e.getMessage()));
@@ -79,10 +84,15 @@ final class ConstraintValidator {
 
     /** Checks must conditions, leafrefs and instance identifiers of every node below {@code node}. */
     void checkReferences(final XNode tree, final List<ValidationError> errors) {
-        checkRest(tree, tree, errors);
+        checkRest(tree, tree, new IdentityHashMap<>(), errors);
     }
 
-    private void checkRest(final XNode tree, final XNode node, final List<ValidationError> errors) {
+    /**
+     * Checks the nodes below {@code node}; {@code sharedTargets} holds the candidate values of leafref
+     * types whose candidates are the same from every node, computed once.
+     */
+    private void checkRest(final XNode tree, final XNode node, final Map<LeafrefTypeDefinition, Set<String>> sharedTargets,
+            final List<ValidationError> errors) {
         for (XNode child : node.children()) {
             if (child.schema() instanceof MustConstraintAware aware) {
                 for (MustDefinition must : aware.getMustConstraints()) {
@@ -91,7 +101,7 @@ final class ConstraintValidator {
             }
             if (!child.isImplicit() && child.schema() instanceof TypeAware typed) {
                 if (typed.getType() instanceof LeafrefTypeDefinition leafref && leafref.requireInstance()) {
-                    checkLeafref(child, leafref, errors);
+                    checkLeafref(child, leafref, sharedTargets, errors);
                 } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition instanceId
                         && instanceId.requireInstance() && child.value() instanceof YangInstanceIdentifier target
                         && find(tree, target) == null) {
@@ -99,7 +109,7 @@ final class ConstraintValidator {
                         "the instance " + DataPaths.of(context, target) + " does not exist"));
                 }
             }
-            checkRest(tree, child, errors);
+            checkRest(tree, child, sharedTargets, errors);
         }
     }
 
@@ -119,10 +129,14 @@ final class ConstraintValidator {
     }
 
     private void checkLeafref(final XNode node, final LeafrefTypeDefinition type,
-            final List<ValidationError> errors) {
+            final Map<LeafrefTypeDefinition, Set<String>> sharedTargets, final List<ValidationError> errors) {
         final String value = strings.of(node);
         try {
-            if (leafrefs.candidates(node, type).stream().noneMatch(c -> strings.of(c).equals(value))) {
+            final boolean found = LeafrefTargets.sameForEveryNode(type)
+                ? sharedTargets.computeIfAbsent(type, t -> leafrefs.candidates(node, t).stream()
+                    .map(strings::of).collect(Collectors.toSet())).contains(value)
+                : leafrefs.candidates(node, type).stream().anyMatch(c -> strings.of(c).equals(value));
+            if (!found) {
                 errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), node.path(),
                     "no " + type.getPathStatement().getOriginalString() + " has the value '" + value + "'"));
             }
@@ -137,7 +151,9 @@ final class ConstraintValidator {
     private static XNode find(final XNode tree, final YangInstanceIdentifier target) {
         XNode at = tree;
         for (PathArgument arg : target.getPathArguments()) {
-            at = at.children().stream().filter(c -> c.pathArgument().equals(arg)).findFirst().orElse(null);
+            final PathArgument step = arg;
+            at = at.children(arg.getNodeType()).stream().filter(c -> c.pathArgument().equals(step)).findFirst()
+                .orElse(null);
             if (at == null) {
                 return null;
             }

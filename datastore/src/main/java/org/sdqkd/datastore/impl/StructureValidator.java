@@ -77,8 +77,7 @@ final class StructureValidator {
 
     private void checkChild(final XNode node, final DataNodeContainer parentSchema, final DataSchemaNode child,
             final List<ValidationError> errors) {
-        final List<XNode> present = node.children().stream()
-            .filter(c -> child.getQName().equals(c.name())).toList();
+        final List<XNode> present = node.children(child.getQName());
         switch (child) {
             case ContainerSchemaNode container -> {
                 if (!present.isEmpty()) {
@@ -138,7 +137,7 @@ final class StructureValidator {
         for (DataSchemaNode member : caseNode.getChildNodes()) {
             if (member instanceof ChoiceSchemaNode nested
                     ? nested.getCases().stream().anyMatch(c -> hasData(node, c))
-                    : node.children().stream().anyMatch(c -> member.getQName().equals(c.name()) && !c.isImplicit())) {
+                    : node.children(member.getQName()).stream().anyMatch(c -> !c.isImplicit())) {
                 return true;
             }
         }
@@ -217,7 +216,7 @@ final class StructureValidator {
         for (Conditions.When when : conditions.of(parentSchema, child)) {
             try {
                 final XNode contextNode = when.parentContext() ? node : XNode.detached(child, node);
-                if (!evaluator.test(when.statement().argument(), contextNode)) {
+                if (!evaluator.test(when.statement().argument(), contextNode, child.getQName().getModule())) {
                     return false;
                 }
             } catch (XPathException e) {

@@ -39,6 +39,16 @@ public final class LeafrefTargets {
         };
     }
 
+    /**
+     * Whether the candidates are the same from every node: an absolute path without predicates, such as
+     * {@code /network/node/node-id}. Their values can then be computed once for all leafrefs of the type.
+     */
+    public static boolean sameForEveryNode(final LeafrefTypeDefinition type) {
+        return type.getPathStatement().getSteps() instanceof PathExpression.LocationPathSteps steps
+            && steps.getLocationPath().isAbsolute()
+            && steps.getLocationPath().getSteps().stream().allMatch(step -> step.getPredicates().isEmpty());
+    }
+
     /** The nodes a leafref node refers to: candidates whose value equals its value. */
     public List<XNode> dereference(final XNode node) {
         final Optional<LeafrefTypeDefinition> type = leafrefType(node);

@@ -12,11 +12,15 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathNodeType;
  * order: reverse document order for the reverse axes, as predicates with positions need.
  */
 final class XAxes {
-    List<XNode> select(final YangLocationPath.Step step, final XNode node) {
+    List<XNode> select(final YangLocationPath.Step step, final XNode node, final XPathEvaluator.Ctx ctx) {
+        final QName name = step instanceof YangLocationPath.QNameStep named ? ctx.resolve(named) : null;
+        if (step.getAxis() == YangXPathAxis.CHILD && name != null) {
+            return node.children(name);
+        }
         final List<XNode> candidates = axis(step.getAxis(), node);
         final List<XNode> matching = new ArrayList<>(candidates.size());
         for (XNode candidate : candidates) {
-            if (matches(step, candidate)) {
+            if (name != null ? matchesName(name, candidate) : matches(step, candidate)) {
                 matching.add(candidate);
             }
         }
@@ -25,9 +29,6 @@ final class XAxes {
 
     private static boolean matches(final YangLocationPath.Step step, final XNode node) {
         return switch (step) {
-            case YangLocationPath.ResolvedQNameStep resolved -> matchesName(resolved.getQName(), node);
-            case YangLocationPath.UnresolvedQNameStep unresolved ->
-                node.name() != null && node.name().getLocalName().equals(unresolved.getQName().getLocalName());
             case YangLocationPath.NamespaceStep namespace ->
                 node.name() != null && node.name().getModule().equals(namespace.getNamespace());
             case YangLocationPath.NodeTypeStep type -> type.getNodeType() == YangXPathNodeType.NODE;
@@ -37,8 +38,7 @@ final class XAxes {
     }
 
     private static boolean matchesName(final QName name, final XNode node) {
-        return node.name() != null && node.name().getLocalName().equals(name.getLocalName())
-            && node.name().getNamespace().equals(name.getNamespace());
+        return name.equals(node.name());
     }
 
     private static List<XNode> axis(final YangXPathAxis axis, final XNode node) {

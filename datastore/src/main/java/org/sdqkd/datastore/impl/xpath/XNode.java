@@ -1,8 +1,12 @@
 package org.sdqkd.datastore.impl.xpath;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
@@ -21,6 +25,8 @@ public final class XNode {
     private final Object value;
     private final boolean implicit;
     private final List<XNode> children = new ArrayList<>();
+    private Map<QName, List<XNode>> byName;
+    private Map<List<QName>, Map<String, List<XNode>>> byKey;
     private int order;
 
     XNode(final QName name, final DataSchemaNode schema, final XNode parent, final PathArgument pathArgument,
@@ -66,9 +72,57 @@ public final class XNode {
         return parent;
     }
 
-    /** The children, in document order. */
+    /** The children, in document order; read-only. */
     public List<XNode> children() {
-        return children;
+        return Collections.unmodifiableList(children);
+    }
+
+    /** The children of a given name, in document order. */
+    public List<XNode> children(final QName childName) {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (XNode child : children) {
+                byName.computeIfAbsent(child.name, k -> new ArrayList<>()).add(child);
+            }
+        }
+        return byName.getOrDefault(childName, List.of());
+    }
+
+    /**
+     * The entries of the child list {@code list} whose {@code key} leaf has a given string value, through an
+     * index built on first use.
+     *
+     * @param list the list's name
+     * @param key the key leaf's name
+     * @param valueOf the string value of a key leaf
+     * @return the index from key value to entries
+     */
+    Map<String, List<XNode>> keyIndex(final QName list, final QName key, final Function<XNode, String> valueOf) {
+        if (byKey == null) {
+            byKey = new HashMap<>();
+        }
+        return byKey.computeIfAbsent(List.of(list, key), k -> {
+            final Map<String, List<XNode>> index = new HashMap<>();
+            for (XNode entry : children(list)) {
+                entry.child(key).ifPresent(leaf ->
+                    index.computeIfAbsent(valueOf.apply(leaf), v -> new ArrayList<>()).add(entry));
+            }
+            return index;
+        });
+    }
+
+    /** Adds a child at the end. */
+    void addChild(final XNode child) {
+        children.add(child);
+        byName = null;
+        byKey = null;
+    }
+
+    /** Removes a child (a node whose when condition is false). */
+    public void removeChild(final XNode child) {
+        children.remove(child);
+        byName = null;
+        byKey = null;
     }
 
     /** The typed value of a leaf or leaf-list entry, null for other nodes. */
@@ -106,7 +160,8 @@ public final class XNode {
 
     /** The first child of a given name. */
     public Optional<XNode> child(final QName childName) {
-        return children.stream().filter(c -> childName.equals(c.name)).findFirst();
+        final List<XNode> named = children(childName);
+        return named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
     }
 
     @Override

@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.xpath.api.YangBinaryExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangBinaryOperator;
@@ -22,6 +24,7 @@ import org.opendaylight.yangtools.yang.xpath.api.YangNegateExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangNumberExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangPathExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangQNameExpr;
+import org.opendaylight.yangtools.yang.xpath.api.YangXPathAxis;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBound;
 
@@ -30,16 +33,31 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression.QualifiedBo
  * extensions of RFC 7950 section 10 ({@code current()}, {@code deref()}, {@code derived-from()}...).
  */
 public final class XPathEvaluator {
-    /** Evaluation context: node, position and size, the node {@code current()} returns, the expression. */
-    record Ctx(XNode node, int position, int size, XNode current, YangXPathExpression expression) {
+    /**
+     * Evaluation context: node, position and size, the node {@code current()} returns, the expression, and
+     * the module of names without a prefix (RFC 7950 section 6.4.1: that of the node the expression is
+     * defined on).
+     */
+    record Ctx(XNode node, int position, int size, XNode current, YangXPathExpression expression,
+            QNameModule module) {
         Ctx with(final XNode other, final int pos, final int count) {
-            return new Ctx(other, pos, count, current, expression);
+            return new Ctx(other, pos, count, current, expression, module);
+        }
+
+        /** The name a step names: its own if resolved, else its local name in the default module. */
+        QName resolve(final YangLocationPath.QNameStep step) {
+            return switch (step) {
+                case YangLocationPath.ResolvedQNameStep resolved -> resolved.getQName();
+                case YangLocationPath.UnresolvedQNameStep unresolved ->
+                    QName.create(module, unresolved.getQName().getLocalName());
+            };
         }
     }
 
     private final XStrings strings;
     private final XAxes axes = new XAxes();
     private final XFunctions functions;
+    private final KeyLookup keys;
 
     /**
      * An evaluator for data of the given models.
@@ -49,6 +67,7 @@ public final class XPathEvaluator {
     public XPathEvaluator(final EffectiveModelContext context) {
         strings = new XStrings(requireNonNull(context));
         functions = new XFunctions(this, strings, context);
+        keys = new KeyLookup(this, strings);
     }
 
     /**
@@ -60,13 +79,28 @@ public final class XPathEvaluator {
      * @throws XPathException if the expression cannot be evaluated
      */
     public boolean test(final YangXPathExpression expression, final XNode contextNode) {
-        return XStrings.bool(eval(expression.getRootExpr(), new Ctx(contextNode, 1, 1, contextNode, expression)));
+        return test(expression, contextNode, contextNode.name().getModule());
+    }
+
+    /**
+     * Evaluates an expression as a boolean, with names without prefix in a given module.
+     *
+     * @param expression the expression
+     * @param contextNode the context node, which is also the initial {@code current()}
+     * @param module the module of the node the expression is defined on
+     * @return its boolean value
+     * @throws XPathException if the expression cannot be evaluated
+     */
+    public boolean test(final YangXPathExpression expression, final XNode contextNode, final QNameModule module) {
+        return XStrings.bool(eval(expression.getRootExpr(),
+            new Ctx(contextNode, 1, 1, contextNode, expression, module)));
     }
 
     /** Evaluates a location path (a leafref path) from a node, returning the selected nodes. */
     public List<XNode> select(final YangLocationPath path, final XNode contextNode,
             final YangXPathExpression expression) {
-        return path(path, new Ctx(contextNode, 1, 1, contextNode, expression)).nodes();
+        return path(path, new Ctx(contextNode, 1, 1, contextNode, expression, contextNode.name().getModule()))
+            .nodes();
     }
 
     XValue eval(final YangExpr expr, final Ctx ctx) {
@@ -140,15 +174,40 @@ public final class XPathEvaluator {
     }
 
     private List<XNode> step(final YangLocationPath.Step step, final List<XNode> from, final Ctx ctx) {
+        final YangXPathAxis axis = step.getAxis();
+        if (axis == YangXPathAxis.CHILD || axis == YangXPathAxis.SELF || axis == YangXPathAxis.ATTRIBUTE) {
+            // from a node-set in document order these axes select distinct nodes, already in order
+            final List<XNode> result = new ArrayList<>();
+            for (XNode node : from) {
+                result.addAll(selectWithPredicates(step, node, ctx));
+            }
+            return result;
+        }
         final Set<XNode> result = new LinkedHashSet<>();
         for (XNode node : from) {
-            List<XNode> selected = axes.select(step, node);
-            for (YangExpr predicate : step.getPredicates()) {
-                selected = applyPredicate(predicate, selected, ctx);
-            }
-            result.addAll(selected);
+            result.addAll(selectWithPredicates(step, node, ctx));
         }
         return sorted(result).nodes();
+    }
+
+    private List<XNode> selectWithPredicates(final YangLocationPath.Step step, final XNode node, final Ctx ctx) {
+        final Iterator<YangExpr> predicates = step.getPredicates().iterator();
+        List<XNode> selected = null;
+        if (predicates.hasNext() && step.getAxis() == YangXPathAxis.CHILD
+                && step instanceof YangLocationPath.QNameStep named) {
+            selected = keys.lookup(ctx.resolve(named), step.getPredicates().iterator().next(), node, ctx)
+                .orElse(null);
+            if (selected != null) {
+                predicates.next();
+            }
+        }
+        if (selected == null) {
+            selected = axes.select(step, node, ctx);
+        }
+        while (predicates.hasNext()) {
+            selected = applyPredicate(predicates.next(), selected, ctx);
+        }
+        return selected;
     }
 
     private List<XNode> applyPredicate(final YangExpr predicate, final List<XNode> nodes, final Ctx ctx) {

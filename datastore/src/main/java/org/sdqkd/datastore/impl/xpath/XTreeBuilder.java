@@ -101,7 +101,7 @@ public final class XTreeBuilder {
     private static XNode add(final XNode parent, final QName name, final DataSchemaNode schema,
             final org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode data, final Object value) {
         final XNode node = new XNode(name, schema, parent, data.name(), value, false);
-        parent.children().add(node);
+        parent.addChild(node);
         return node;
     }
 
@@ -117,7 +117,7 @@ public final class XTreeBuilder {
             case LeafSchemaNode leaf -> {
                 final Optional<? extends Object> value = leaf.getType().getDefaultValue();
                 if (value.isPresent() && node.child(leaf.getQName()).isEmpty()) {
-                    node.children().add(new XNode(leaf.getQName(), leaf, node,
+                    node.addChild(new XNode(leaf.getQName(), leaf, node,
                         NodeIdentifier.create(leaf.getQName()), typed(leaf, value.orElseThrow()), true));
                 }
             }
@@ -130,15 +130,12 @@ public final class XTreeBuilder {
                         NodeIdentifier.create(container.getQName()), null, true);
                     addDefaults(implicit, container);
                     if (!implicit.children().isEmpty()) {
-                        node.children().add(implicit);
+                        node.addChild(implicit);
                     }
                 }
             }
             case ChoiceSchemaNode choice -> activeCase(node, choice).ifPresent(c -> addDefaults(node, c));
-            case DataNodeContainer list -> node.children().stream()
-                .filter(c -> c.name().equals(child.getQName()))
-                .toList()
-                .forEach(entry -> addDefaults(entry, list));
+            case DataNodeContainer list -> node.children(child.getQName()).forEach(entry -> addDefaults(entry, list));
             default -> {
                 // leaf-lists and anydata get no defaults here
             }
