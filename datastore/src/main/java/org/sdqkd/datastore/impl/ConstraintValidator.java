@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -49,26 +50,45 @@ final class ConstraintValidator {
     }
 
     /**
-     * Removes the nodes whose when condition is false: a default silently, a node of the data with an
-     * error (RFC 7950 section 8.3.2 lets an edit delete it; in a complete document it is invalid).
+     * Removes the nodes below {@code node} whose when condition is false: a default silently, a node of
+     * the data with an error (RFC 7950 section 8.3.2 lets an edit delete it; in a complete document it is
+     * invalid).
      */
     void checkWhen(final XNode node, final List<ValidationError> errors) {
+        checkWhen(node, n -> { }, errors);
+    }
+
+    /** As {@link #checkWhen(XNode, List)}, telling {@code beforeRemoval} of each parent about to lose a child. */
+    void checkWhen(final XNode node, final Consumer<XNode> beforeRemoval, final List<ValidationError> errors) {
         for (XNode child : List.copyOf(node.children())) {
-            final DataNodeContainer parentSchema = node.schema() == null ? context
-                : (DataNodeContainer) node.schema();
-            final Optional<Conditions.When> failed = conditions.of(parentSchema, child.schema()).stream()
-                .filter(w -> !holds(w, child, errors))
-                .findFirst();
-            if (failed.isPresent()) {
-                node.removeChild(child);
-                if (!child.isImplicit()) {
-                    errors.add(error(ErrorTag.OPERATION_FAILED, Optional.empty(), child.path(),
-                        "when condition \"" + failed.orElseThrow().text() + "\" is not satisfied"));
-                }
-                continue;
+            if (checkOwnWhen(child, beforeRemoval, errors)) {
+                checkWhen(child, beforeRemoval, errors);
             }
-            checkWhen(child, errors);
         }
+    }
+
+    /**
+     * Checks the when conditions of one node; removes it from its parent if one is false.
+     *
+     * @return whether the node stays
+     */
+    boolean checkOwnWhen(final XNode child, final Consumer<XNode> beforeRemoval, final List<ValidationError> errors) {
+        final XNode node = child.parent();
+        final DataNodeContainer parentSchema = node.schema() == null ? context : (DataNodeContainer) node.schema();
+        final Optional<Conditions.When> failed = conditions.of(parentSchema, child.schema()).stream()
+            .filter(w -> !holds(w, child, errors))
+            .findFirst();
+        if (failed.isEmpty()) {
+            return true;
+        }
+        if (child.isImplicit()) {
+            beforeRemoval.accept(node);
+            node.removeChild(child);
+        } else {
+            errors.add(error(ErrorTag.OPERATION_FAILED, Optional.empty(), child.path(),
+                "when condition \"" + failed.orElseThrow().text() + "\" is not satisfied"));
+        }
+        return false;
     }
 
     private boolean holds(final Conditions.When when, final XNode node, final List<ValidationError> errors) {
@@ -82,38 +102,47 @@ final class ConstraintValidator {
         }
     }
 
-    /** Checks must conditions, leafrefs and instance identifiers of every node below {@code node}. */
+    /** Checks must conditions, leafrefs and instance identifiers of every node of the tree. */
     void checkReferences(final XNode tree, final List<ValidationError> errors) {
-        checkRest(tree, tree, new IdentityHashMap<>(), errors);
-    }
-
-    /**
-     * Checks the nodes below {@code node}; {@code sharedTargets} holds the candidate values of leafref
-     * types whose candidates are the same from every node, computed once.
-     */
-    private void checkRest(final XNode tree, final XNode node, final Map<LeafrefTypeDefinition, Set<String>> sharedTargets,
-            final List<ValidationError> errors) {
-        for (XNode child : node.children()) {
-            if (child.schema() instanceof MustConstraintAware aware) {
-                for (MustDefinition must : aware.getMustConstraints()) {
-                    checkMust(must, child, errors);
-                }
-            }
-            if (!child.isImplicit() && child.schema() instanceof TypeAware typed) {
-                if (typed.getType() instanceof LeafrefTypeDefinition leafref && leafref.requireInstance()) {
-                    checkLeafref(child, leafref, sharedTargets, errors);
-                } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition instanceId
-                        && instanceId.requireInstance() && child.value() instanceof YangInstanceIdentifier target
-                        && find(tree, target) == null) {
-                    errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), child.path(),
-                        "the instance " + DataPaths.of(context, target) + " does not exist"));
-                }
-            }
-            checkRest(tree, child, sharedTargets, errors);
+        final Map<LeafrefTypeDefinition, Set<String>> shared = new IdentityHashMap<>();
+        for (XNode child : tree.children()) {
+            checkSubtree(tree, child, shared, errors);
         }
     }
 
-    private void checkMust(final MustDefinition must, final XNode node, final List<ValidationError> errors) {
+    /**
+     * Checks must conditions, leafrefs and instance identifiers of {@code node} and its descendants;
+     * {@code sharedTargets} holds the candidate values of leafref types whose candidates are the same
+     * from every node, computed once.
+     */
+    void checkSubtree(final XNode tree, final XNode node, final Map<LeafrefTypeDefinition, Set<String>> sharedTargets,
+            final List<ValidationError> errors) {
+        checkNode(tree, node, sharedTargets, errors);
+        for (XNode child : node.children()) {
+            checkSubtree(tree, child, sharedTargets, errors);
+        }
+    }
+
+    private void checkNode(final XNode tree, final XNode child,
+            final Map<LeafrefTypeDefinition, Set<String>> sharedTargets, final List<ValidationError> errors) {
+        if (child.schema() instanceof MustConstraintAware aware) {
+            for (MustDefinition must : aware.getMustConstraints()) {
+                checkMust(must, child, errors);
+            }
+        }
+        if (!child.isImplicit() && child.schema() instanceof TypeAware typed) {
+            if (typed.getType() instanceof LeafrefTypeDefinition leafref && leafref.requireInstance()) {
+                checkLeafref(child, leafref, sharedTargets, errors);
+            } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition instanceId
+                    && instanceId.requireInstance() && child.value() instanceof YangInstanceIdentifier target
+                    && find(tree, target) == null) {
+                errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), child.path(),
+                    "the instance " + DataPaths.of(context, target) + " does not exist"));
+            }
+        }
+    }
+
+    void checkMust(final MustDefinition must, final XNode node, final List<ValidationError> errors) {
         final String text = must.asEffectiveStatement().getDeclared() != null
             ? must.asEffectiveStatement().getDeclared().rawArgument() : must.getXpath().toString();
         try {
@@ -128,7 +157,7 @@ final class ConstraintValidator {
         }
     }
 
-    private void checkLeafref(final XNode node, final LeafrefTypeDefinition type,
+    void checkLeafref(final XNode node, final LeafrefTypeDefinition type,
             final Map<LeafrefTypeDefinition, Set<String>> sharedTargets, final List<ValidationError> errors) {
         final String value = strings.of(node);
         try {

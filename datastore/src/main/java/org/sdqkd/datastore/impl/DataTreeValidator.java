@@ -3,7 +3,9 @@ package org.sdqkd.datastore.impl;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -23,6 +25,7 @@ import org.sdqkd.datastore.api.ValidationResult;
 import org.sdqkd.datastore.impl.xpath.Conditions;
 import org.sdqkd.datastore.impl.xpath.XNode;
 import org.sdqkd.datastore.impl.xpath.XPathEvaluator;
+import org.sdqkd.datastore.impl.xpath.XPathException;
 import org.sdqkd.datastore.impl.xpath.XTreeBuilder;
 
 /**
@@ -46,6 +49,13 @@ public final class DataTreeValidator implements DataValidator {
     private final XTreeBuilder trees;
     private final StructureValidator structure;
     private final ConstraintValidator constraints;
+    private final Conditions conditions;
+    private DependencyIndex dependencies;
+    /** The data last found valid in full or by change, and its tree; guarded by this. */
+    private ContainerNode lastValid;
+    private XNode lastTree;
+    /** How many validations ran in full, for tests of the change path. */
+    private int fullValidations;
 
     /**
      * A validator for the given models.
@@ -56,13 +66,58 @@ public final class DataTreeValidator implements DataValidator {
         this.context = requireNonNull(context);
         trees = new XTreeBuilder(context);
         final XPathEvaluator evaluator = new XPathEvaluator(context);
-        final Conditions conditions = new Conditions();
+        conditions = new Conditions();
         structure = new StructureValidator(context, evaluator, conditions);
         constraints = new ConstraintValidator(context, evaluator, conditions);
     }
 
     @Override
-    public ValidationResult validate(final ContainerNode root) {
+    public synchronized ValidationResult validate(final ContainerNode root) {
+        lastValid = null;
+        lastTree = null;
+        final ValidationResult result = validateFully(root);
+        return result;
+    }
+
+    @Override
+    public synchronized ValidationResult validateChange(final ContainerNode before, final ContainerNode after,
+            final Collection<YangInstanceIdentifier> changed) {
+        if (before != lastValid || lastTree == null || changed.isEmpty()
+                || changed.stream().anyMatch(p -> p.getPathArguments().isEmpty())) {
+            return validate(after);
+        }
+        final ChangeValidation change = new ChangeValidation(context, trees, structure, constraints, dependencies(),
+            lastTree);
+        final List<ValidationError> errors;
+        try {
+            errors = change.apply(after, changed);
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | XPathException e) {
+            // a change the incremental path cannot follow: validate in full
+            change.revert();
+            return validate(after);
+        }
+        if (!errors.isEmpty()) {
+            change.revert();
+            return new ValidationResult(errors);
+        }
+        lastValid = after;
+        return ValidationResult.valid();
+    }
+
+    private DependencyIndex dependencies() {
+        if (dependencies == null) {
+            dependencies = new DependencyIndex(context, conditions);
+        }
+        return dependencies;
+    }
+
+    /** How many validations ran in full since this validator was made. */
+    synchronized int fullValidations() {
+        return fullValidations;
+    }
+
+    private ValidationResult validateFully(final ContainerNode root) {
+        fullValidations++;
         final XNode view = trees.build(root);
         final List<ValidationError> errors = new ArrayList<>();
         constraints.checkWhen(view, errors);
@@ -72,6 +127,15 @@ public final class DataTreeValidator implements DataValidator {
             // the data tree would only find some of the same faults again, without their paths
             return new ValidationResult(errors);
         }
+        final ValidationResult treeResult = validateInDataTree(root);
+        if (treeResult.isValid()) {
+            lastValid = root;
+            lastTree = view;
+        }
+        return treeResult;
+    }
+
+    private ValidationResult validateInDataTree(final ContainerNode root) {
         final DataTree tree = factory.create(CONFIGURATION, context);
         final DataTreeModification modification = tree.takeSnapshot().newModification();
         try {

@@ -59,38 +59,69 @@ final class StructureValidator {
         identities = new IdentityDerivation(context);
     }
 
+    /** Checks the whole tree. */
     void check(final XNode tree, final List<ValidationError> errors) {
+        checkTop(tree, true, errors);
+    }
+
+    /**
+     * Checks the constraints on the children of {@code node} (mandatory ones present, counts, unique),
+     * without descending into present children: after a change below {@code node}.
+     */
+    void checkShallow(final XNode node, final List<ValidationError> errors) {
+        if (node.parent() == null) {
+            checkTop(node, false, errors);
+        } else if (node.schema() instanceof DataNodeContainer container) {
+            checkNode(node, container, false, errors);
+        }
+    }
+
+    /** Checks a node and everything below it: a subtree a change put into the tree. */
+    void checkNew(final XNode node, final List<ValidationError> errors) {
+        if (node.schema() instanceof DataNodeContainer container) {
+            checkNode(node, container, true, errors);
+        } else if (node.schema() instanceof org.opendaylight.yangtools.yang.model.api.TypeAware) {
+            checkIdentity(node, node.schema(), errors);
+        }
+    }
+
+    private void checkTop(final XNode tree, final boolean deep, final List<ValidationError> errors) {
         final Set<QNameModule> modulesWithData = tree.children().stream()
             .map(n -> n.name().getModule()).collect(Collectors.toSet());
         for (DataSchemaNode top : context.getChildNodes()) {
             if (modulesWithData.contains(top.getQName().getModule())) {
-                checkChild(tree, context, top, errors);
+                checkChild(tree, context, top, deep, errors);
             }
         }
     }
 
-    private void checkNode(final XNode node, final DataNodeContainer schema, final List<ValidationError> errors) {
+    private void checkNode(final XNode node, final DataNodeContainer schema, final boolean deep,
+            final List<ValidationError> errors) {
         for (DataSchemaNode child : schema.getChildNodes()) {
-            checkChild(node, schema, child, errors);
+            checkChild(node, schema, child, deep, errors);
         }
     }
 
     private void checkChild(final XNode node, final DataNodeContainer parentSchema, final DataSchemaNode child,
-            final List<ValidationError> errors) {
+            final boolean deep, final List<ValidationError> errors) {
         final List<XNode> present = node.children(child.getQName());
         switch (child) {
             case ContainerSchemaNode container -> {
                 if (!present.isEmpty()) {
-                    checkNode(present.get(0), container, errors);
+                    if (deep) {
+                        checkNode(present.get(0), container, true, errors);
+                    }
                 } else if (!container.isPresenceContainer() && required(node, parentSchema, child)) {
-                    checkNode(XNode.detached(container, node), container, errors);
+                    checkNode(XNode.detached(container, node), container, true, errors);
                 }
             }
             case LeafSchemaNode leaf -> {
                 if (present.isEmpty() && leaf.isMandatory() && required(node, parentSchema, child)) {
                     errors.add(missing(node, child, "mandatory leaf " + name(child) + " is missing"));
                 }
-                present.forEach(p -> checkIdentity(p, leaf, errors));
+                if (deep) {
+                    present.forEach(p -> checkIdentity(p, leaf, errors));
+                }
             }
             case AnydataSchemaNode anydata -> {
                 if (present.isEmpty() && anydata.isMandatory() && required(node, parentSchema, child)) {
@@ -102,17 +133,21 @@ final class StructureValidator {
                     errors.add(missing(node, child, "mandatory anyxml " + name(child) + " is missing"));
                 }
             }
-            case ChoiceSchemaNode choice -> checkChoice(node, parentSchema, choice, errors);
+            case ChoiceSchemaNode choice -> checkChoice(node, parentSchema, choice, deep, errors);
             case ListSchemaNode list -> {
                 checkCount(node, parentSchema, list, present, errors);
-                present.forEach(entry -> checkNode(entry, list, errors));
+                if (deep) {
+                    present.forEach(entry -> checkNode(entry, list, true, errors));
+                }
                 for (UniqueEffectiveStatement unique : list.getUniqueConstraints()) {
                     checkUnique(unique.argument(), present, errors);
                 }
             }
             case LeafListSchemaNode leafList -> {
                 checkCount(node, parentSchema, leafList, present, errors);
-                present.forEach(p -> checkIdentity(p, leafList, errors));
+                if (deep) {
+                    present.forEach(p -> checkIdentity(p, leafList, errors));
+                }
             }
             default -> {
                 // nothing to check on other statements
@@ -121,11 +156,11 @@ final class StructureValidator {
     }
 
     private void checkChoice(final XNode node, final DataNodeContainer parentSchema, final ChoiceSchemaNode choice,
-            final List<ValidationError> errors) {
+            final boolean deep, final List<ValidationError> errors) {
         final Optional<? extends CaseSchemaNode> active = choice.getCases().stream()
             .filter(c -> hasData(node, c)).findFirst();
         if (active.isPresent()) {
-            checkNode(node, active.orElseThrow(), errors);
+            checkNode(node, active.orElseThrow(), deep, errors);
         } else if (choice.isMandatory() && required(node, parentSchema, choice)) {
             errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.DATA_MISSING,
                 Optional.of("missing-choice"), DataPaths.of(context, node.path()),

@@ -75,7 +75,7 @@ final class KeyLookup {
             found.addAll(index.getOrDefault(key, List.of()));
         }
         final List<XNode> result = new ArrayList<>(found);
-        result.sort(Comparator.comparingInt(XNode::order));
+        result.sort(XNode.DOCUMENT_ORDER);
         return Optional.of(result);
     }
 

@@ -95,7 +95,7 @@ final class XAxes {
                 descendants(sibling, result);
             }
         }
-        result.sort(java.util.Comparator.comparingInt(XNode::order));
+        result.sort(XNode.DOCUMENT_ORDER);
         return result;
     }
 
@@ -107,7 +107,7 @@ final class XAxes {
                 descendants(sibling, result);
             }
         }
-        result.sort(java.util.Comparator.comparingInt(XNode::order));
+        result.sort(XNode.DOCUMENT_ORDER);
         return result;
     }
 }

@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl.xpath;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ public final class XNode {
     private final List<XNode> children = new ArrayList<>();
     private Map<QName, List<XNode>> byName;
     private Map<List<QName>, Map<String, List<XNode>>> byKey;
-    private int order;
+    private Map<PathArgument, XNode> byArg;
+    /** Position among the parent's children; kept up to date by the child list operations. */
+    private int index;
 
     XNode(final QName name, final DataSchemaNode schema, final XNode parent, final PathArgument pathArgument,
             final Object value, final boolean implicit) {
@@ -113,16 +116,62 @@ public final class XNode {
 
     /** Adds a child at the end. */
     void addChild(final XNode child) {
+        child.index = children.size();
         children.add(child);
-        byName = null;
+        if (byName != null) {
+            byName.computeIfAbsent(child.name, k -> new ArrayList<>()).add(child);
+        }
+        if (byArg != null) {
+            byArg.put(child.pathArgument, child);
+        }
         byKey = null;
     }
 
-    /** Removes a child (a node whose when condition is false). */
+    /** Adds a new child at the end: list entries or nodes a change created. */
+    public void addChildAtEnd(final XNode child) {
+        addChild(child);
+    }
+
+    /** Puts {@code replacement} where {@code child} is. */
+    public void replaceChild(final XNode child, final XNode replacement) {
+        replacement.index = child.index;
+        children.set(child.index, replacement);
+        if (byName != null) {
+            final List<XNode> named = byName.get(child.name);
+            named.set(named.indexOf(child), replacement);
+        }
+        if (byArg != null) {
+            byArg.remove(child.pathArgument);
+            byArg.put(replacement.pathArgument, replacement);
+        }
+        byKey = null;
+    }
+
+    /** Removes a child (a node whose when condition is false, or deleted data). */
     public void removeChild(final XNode child) {
-        children.remove(child);
+        children.remove(child.index);
+        for (int i = child.index; i < children.size(); i++) {
+            children.get(i).index = i;
+        }
+        if (byName != null) {
+            byName.get(child.name).remove(child);
+        }
+        if (byArg != null) {
+            byArg.remove(child.pathArgument);
+        }
+        byKey = null;
+    }
+
+    /** Puts back the children a {@link #children()} copy held: undoes changes to this node's children. */
+    public void restoreChildren(final List<XNode> saved) {
+        children.clear();
+        children.addAll(saved);
+        for (int i = 0; i < children.size(); i++) {
+            children.get(i).index = i;
+        }
         byName = null;
         byKey = null;
+        byArg = null;
     }
 
     /** The typed value of a leaf or leaf-list entry, null for other nodes. */
@@ -135,13 +184,39 @@ public final class XNode {
         return implicit;
     }
 
-    /** Position in document order, unique in one tree. */
-    int order() {
-        return order;
+    /** Orders nodes of one tree in document order (XPath 1.0 section 5): ancestors first, then by position. */
+    public static final Comparator<XNode> DOCUMENT_ORDER = XNode::compareDocumentOrder;
+
+    private static int compareDocumentOrder(final XNode a, final XNode b) {
+        if (a == b) {
+            return 0;
+        }
+        final int depthA = a.depth();
+        final int depthB = b.depth();
+        XNode x = a;
+        XNode y = b;
+        for (int d = depthA; d > depthB; d--) {
+            x = x.parent;
+        }
+        for (int d = depthB; d > depthA; d--) {
+            y = y.parent;
+        }
+        if (x == y) {
+            return depthA < depthB ? -1 : 1;
+        }
+        while (x.parent != y.parent) {
+            x = x.parent;
+            y = y.parent;
+        }
+        return Integer.compare(x.index, y.index);
     }
 
-    void setOrder(final int order) {
-        this.order = order;
+    private int depth() {
+        int depth = 0;
+        for (XNode n = parent; n != null; n = n.parent) {
+            depth++;
+        }
+        return depth;
     }
 
     /** The instance identifier of this node in the data tree, for error paths. */
@@ -156,6 +231,17 @@ public final class XNode {
     /** The step of this node in its parent: a node, list entry or leaf-list entry identifier. */
     public PathArgument pathArgument() {
         return pathArgument;
+    }
+
+    /** The child with a given path argument: a node identifier, list entry or leaf-list entry. */
+    public Optional<XNode> child(final PathArgument arg) {
+        if (byArg == null) {
+            byArg = new HashMap<>();
+            for (XNode child : children) {
+                byArg.put(child.pathArgument, child);
+            }
+        }
+        return Optional.ofNullable(byArg.get(arg));
     }
 
     /** The first child of a given name. */

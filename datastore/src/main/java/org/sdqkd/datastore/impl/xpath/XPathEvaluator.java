@@ -255,7 +255,7 @@ public final class XPathEvaluator {
 
     static XValue.NodeSet sorted(final Set<XNode> nodes) {
         final List<XNode> list = new ArrayList<>(nodes);
-        list.sort(Comparator.comparingInt(XNode::order));
+        list.sort(XNode.DOCUMENT_ORDER);
         return new XValue.NodeSet(list);
     }
 

@@ -2,6 +2,8 @@ package org.sdqkd.datastore.impl.xpath;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.LeafSetNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UnkeyedListEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UnkeyedListNode;
 import org.opendaylight.yangtools.yang.model.api.CaseSchemaNode;
@@ -50,7 +53,7 @@ public final class XTreeBuilder {
         identities = new IdentityDerivation(context);
     }
 
-    /** The tree of {@code root}'s data with defaults, numbered in document order. */
+    /** The tree of {@code root}'s data with defaults. */
     public XNode build(final ContainerNode root) {
         final XNode tree = XNode.root();
         addData(tree, root, context);
@@ -61,8 +64,39 @@ public final class XTreeBuilder {
                 addDefault(tree, top);
             }
         }
-        number(tree, 0);
         return tree;
+    }
+
+    /**
+     * The nodes of one child of {@code parent}'s data, with their descendants and defaults, not yet
+     * attached to {@code parent}: one node, or the entries of a whole list or leaf-list.
+     *
+     * @param parent the node they belong under
+     * @param data the child's data: a container, leaf, list, list entry, leaf-list or leaf-list entry
+     * @param schema the child's schema node
+     * @return the new nodes
+     */
+    public List<XNode> detachedNodes(final XNode parent, final NormalizedNode data, final DataSchemaNode schema) {
+        final List<XNode> nodes = new ArrayList<>();
+        switch (data) {
+            case MapNode map -> map.body().forEach(entry -> nodes.add(detached(parent, entry, schema, null)));
+            case LeafSetNode<?> set -> set.body().forEach(entry -> nodes.add(detached(parent, entry, schema,
+                entry.body())));
+            case LeafNode<?> leaf -> nodes.add(detached(parent, leaf, schema, leaf.body()));
+            case LeafSetEntryNode<?> entry -> nodes.add(detached(parent, entry, schema, entry.body()));
+            default -> nodes.add(detached(parent, data, schema, null));
+        }
+        return nodes;
+    }
+
+    private XNode detached(final XNode parent, final NormalizedNode data, final DataSchemaNode schema,
+            final Object value) {
+        final XNode node = new XNode(schema.getQName(), schema, parent, data.name(), value, false);
+        if (data instanceof DataContainerNode container && schema instanceof DataNodeContainer containerSchema) {
+            addData(node, container, containerSchema);
+            addDefaults(node, containerSchema);
+        }
+        return node;
     }
 
     private void addData(final XNode parent, final DataContainerNode data, final DataNodeContainer schema) {
@@ -99,7 +133,7 @@ public final class XTreeBuilder {
     }
 
     private static XNode add(final XNode parent, final QName name, final DataSchemaNode schema,
-            final org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode data, final Object value) {
+            final NormalizedNode data, final Object value) {
         final XNode node = new XNode(name, schema, parent, data.name(), value, false);
         parent.addChild(node);
         return node;
@@ -108,6 +142,16 @@ public final class XTreeBuilder {
     /** Adds the defaults below an existing node. */
     private void addDefaults(final XNode node, final DataNodeContainer schema) {
         for (DataSchemaNode child : schema.getChildNodes()) {
+            addDefault(node, child);
+        }
+    }
+
+    /**
+     * Adds the default value of {@code child} under {@code node} if it has one and no data: after the data
+     * of a leaf with a default was deleted.
+     */
+    public void restoreDefault(final XNode node, final DataSchemaNode child) {
+        if (child instanceof LeafSchemaNode) {
             addDefault(node, child);
         }
     }
@@ -172,14 +216,5 @@ public final class XTreeBuilder {
             }
         }
         return lexical;
-    }
-
-    private static int number(final XNode node, final int start) {
-        int next = start;
-        node.setOrder(next++);
-        for (XNode child : node.children()) {
-            next = number(child, next);
-        }
-        return next;
     }
 }
