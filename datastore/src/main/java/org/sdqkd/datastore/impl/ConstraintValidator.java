@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
@@ -33,6 +32,7 @@ final class ConstraintValidator {
     private final XPathEvaluator evaluator;
     private final XStrings strings;
     private final LeafrefTargets leafrefs;
+    private final InstanceIdentifiers instanceIdentifiers;
     private final Conditions conditions;
 
     ConstraintValidator(final EffectiveModelContext context, final XPathEvaluator evaluator,
@@ -42,6 +42,7 @@ final class ConstraintValidator {
         this.conditions = requireNonNull(conditions);
         strings = new XStrings(context);
         leafrefs = new LeafrefTargets(evaluator, strings);
+        instanceIdentifiers = new InstanceIdentifiers(context);
     }
 
     /**
@@ -92,9 +93,10 @@ final class ConstraintValidator {
             if (!child.isImplicit() && child.schema() instanceof TypeAware typed) {
                 if (typed.getType() instanceof LeafrefTypeDefinition leafref && leafref.requireInstance()) {
                     checkLeafref(child, leafref, errors);
-                } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition instanceId
-                        && instanceId.requireInstance() && child.value() instanceof YangInstanceIdentifier target
-                        && find(tree, target) == null) {
+                } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition
+                        && child.value() instanceof YangInstanceIdentifier target
+                        && instanceIdentifiers.requiresInstance(child.schema())
+                        && instanceIdentifiers.target(tree, target) == null) {
                     errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), child.path(),
                         "the instance " + DataPaths.of(context, target) + " does not exist"));
                 }
@@ -131,18 +133,6 @@ final class ConstraintValidator {
                 "cannot evaluate leafref path " + type.getPathStatement().getOriginalString() + ": "
                     + e.getMessage()));
         }
-    }
-
-    /** The node an instance identifier points to, or null. */
-    private static XNode find(final XNode tree, final YangInstanceIdentifier target) {
-        XNode at = tree;
-        for (PathArgument arg : target.getPathArguments()) {
-            at = at.children().stream().filter(c -> c.pathArgument().equals(arg)).findFirst().orElse(null);
-            if (at == null) {
-                return null;
-            }
-        }
-        return at;
     }
 
     private ValidationError error(final ErrorTag tag, final Optional<String> appTag, final YangInstanceIdentifier path,
