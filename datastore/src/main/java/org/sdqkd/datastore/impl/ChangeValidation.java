@@ -292,6 +292,7 @@ final class ChangeValidation {
             case LEAFREF -> owners.stream().filter(o -> !o.isImplicit())
                 .forEach(o -> constraints.checkLeafref(o, (LeafrefTypeDefinition) dependent.constraint(), shared,
                     errors));
+            case INSTANCE_IDENTIFIER -> owners.forEach(o -> constraints.checkInstanceIdentifier(tree, o, errors));
             case WHEN -> {
                 owners.forEach(o -> constraints.checkOwnWhen(o, this::save, errors));
                 final List<QName> parentPath = dependent.owner().subList(0, dependent.owner().size() - 1);

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
@@ -38,6 +37,7 @@ final class ConstraintValidator {
     private final XPathEvaluator evaluator;
     private final XStrings strings;
     private final LeafrefTargets leafrefs;
+    private final InstanceIdentifiers instanceIdentifiers;
     private final Conditions conditions;
 
     ConstraintValidator(final EffectiveModelContext context, final XPathEvaluator evaluator,
@@ -47,6 +47,7 @@ final class ConstraintValidator {
         this.conditions = requireNonNull(conditions);
         strings = new XStrings(context);
         leafrefs = new LeafrefTargets(evaluator, strings);
+        instanceIdentifiers = new InstanceIdentifiers(context);
     }
 
     /**
@@ -133,12 +134,19 @@ final class ConstraintValidator {
         if (!child.isImplicit() && child.schema() instanceof TypeAware typed) {
             if (typed.getType() instanceof LeafrefTypeDefinition leafref && leafref.requireInstance()) {
                 checkLeafref(child, leafref, sharedTargets, errors);
-            } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition instanceId
-                    && instanceId.requireInstance() && child.value() instanceof YangInstanceIdentifier target
-                    && find(tree, target) == null) {
-                errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), child.path(),
-                    "the instance " + DataPaths.of(context, target) + " does not exist"));
+            } else if (typed.getType() instanceof InstanceIdentifierTypeDefinition) {
+                checkInstanceIdentifier(tree, child, errors);
             }
+        }
+    }
+
+    /** Checks that the target of an instance-identifier leaf exists, unless its type says it need not. */
+    void checkInstanceIdentifier(final XNode tree, final XNode node, final List<ValidationError> errors) {
+        if (!node.isImplicit() && node.value() instanceof YangInstanceIdentifier target
+                && instanceIdentifiers.requiresInstance(node.schema())
+                && instanceIdentifiers.target(tree, target) == null) {
+            errors.add(error(ErrorTag.DATA_MISSING, Optional.of("instance-required"), node.path(),
+                "the instance " + DataPaths.of(context, target) + " does not exist"));
         }
     }
 
@@ -174,20 +182,6 @@ final class ConstraintValidator {
                 "cannot evaluate leafref path " + type.getPathStatement().getOriginalString() + ": "
                     + e.getMessage()));
         }
-    }
-
-    /** The node an instance identifier points to, or null. */
-    private static XNode find(final XNode tree, final YangInstanceIdentifier target) {
-        XNode at = tree;
-        for (PathArgument arg : target.getPathArguments()) {
-            final PathArgument step = arg;
-            at = at.children(arg.getNodeType()).stream().filter(c -> c.pathArgument().equals(step)).findFirst()
-                .orElse(null);
-            if (at == null) {
-                return null;
-            }
-        }
-        return at;
     }
 
     private ValidationError error(final ErrorTag tag, final Optional<String> appTag, final YangInstanceIdentifier path,

@@ -13,6 +13,7 @@ import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
 import org.opendaylight.yangtools.yang.model.api.MustDefinition;
 import org.opendaylight.yangtools.yang.model.api.PathExpression;
 import org.opendaylight.yangtools.yang.model.api.TypeAware;
+import org.opendaylight.yangtools.yang.model.api.type.InstanceIdentifierTypeDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition;
 import org.opendaylight.yangtools.yang.xpath.api.YangBinaryExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangExpr;
@@ -43,14 +44,15 @@ final class DependencyIndex {
     }
 
     /** The kinds of constraint tracked. */
-    enum Kind { MUST, WHEN, LEAFREF }
+    enum Kind { MUST, WHEN, LEAFREF, INSTANCE_IDENTIFIER }
 
     /**
      * A constraint on the nodes at schema path {@code owner}.
      *
      * @param kind what it is
      * @param owner the schema path of the constrained node
-     * @param constraint the {@link MustDefinition}, {@link Conditions.When} or {@link LeafrefTypeDefinition}
+     * @param constraint the {@link MustDefinition}, {@link Conditions.When}, {@link LeafrefTypeDefinition} or
+     *                   instance-identifier leaf
      * @param refs what it reads
      */
     record Dependent(Kind kind, List<QName> owner, Object constraint, List<Ref> refs) {
@@ -117,6 +119,10 @@ final class DependencyIndex {
         }
         if (child instanceof TypeAware typed && typed.getType() instanceof LeafrefTypeDefinition leafref) {
             dependents.add(new Dependent(Kind.LEAFREF, owner, leafref, leafrefRefs(leafref, owner, module)));
+        }
+        if (child instanceof TypeAware typed && typed.getType() instanceof InstanceIdentifierTypeDefinition) {
+            // the target can be anywhere
+            dependents.add(new Dependent(Kind.INSTANCE_IDENTIFIER, owner, typed, List.of(new Ref(List.of(), 0))));
         }
         if (child instanceof DataNodeContainer container) {
             walk(container, owner);

@@ -34,9 +34,10 @@ import org.opendaylight.yangtools.yang.model.api.type.IdentityrefTypeDefinition;
 import org.sdqkd.datastore.impl.IdentityDerivation;
 
 /**
- * Builds the {@link XNode} tree of a datastore content, with the default values YANG adds (RFC 7950
- * section 7.6.1): default leaves of present containers and list entries, of the default case of a choice
- * with no case present, and non-presence containers that then hold defaults. Defaults whose {@code when}
+ * Builds the {@link XNode} tree of a datastore content, with the nodes YANG adds (RFC 7950 section 7.6.1):
+ * default leaves of present containers and list entries, of the default case of a choice with no case
+ * present, and every non-presence container, with or without defaults: an absent non-presence container is
+ * the same as an empty one (section 7.5.1), so its {@code must} conditions apply too. Nodes whose {@code when}
  * is false are removed afterwards by the constraint check.
  */
 public final class XTreeBuilder {
@@ -173,9 +174,7 @@ public final class XTreeBuilder {
                     final XNode implicit = new XNode(container.getQName(), container, node,
                         NodeIdentifier.create(container.getQName()), null, true);
                     addDefaults(implicit, container);
-                    if (!implicit.children().isEmpty()) {
-                        node.addChild(implicit);
-                    }
+                    node.addChild(implicit);
                 }
             }
             case ChoiceSchemaNode choice -> activeCase(node, choice).ifPresent(c -> addDefaults(node, c));
