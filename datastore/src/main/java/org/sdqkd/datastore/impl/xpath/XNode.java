@@ -25,7 +25,8 @@ public final class XNode {
     private final PathArgument pathArgument;
     private final Object value;
     private final boolean implicit;
-    private final List<XNode> children = new ArrayList<>();
+    /** Leaves have no children: the list is allocated with the first child. */
+    private List<XNode> children = List.of();
     private Map<QName, List<XNode>> byName;
     private Map<List<QName>, Map<String, List<XNode>>> byKey;
     private Map<PathArgument, XNode> byArg;
@@ -117,6 +118,9 @@ public final class XNode {
     /** Adds a child at the end. */
     void addChild(final XNode child) {
         child.index = children.size();
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
         if (byName != null) {
             byName.computeIfAbsent(child.name, k -> new ArrayList<>()).add(child);
@@ -164,8 +168,7 @@ public final class XNode {
 
     /** Puts back the children a {@link #children()} copy held: undoes changes to this node's children. */
     public void restoreChildren(final List<XNode> saved) {
-        children.clear();
-        children.addAll(saved);
+        children = new ArrayList<>(saved);
         for (int i = 0; i < children.size(); i++) {
             children.get(i).index = i;
         }
