@@ -9,31 +9,73 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs libyang's {@code yanglint} (Debian package {@code libyang2-tools}) on modules and instance
- * documents. The tests that use it fail, not skip, when it is missing: CI installs it.
+ * documents, and reads its error messages. The tests that use it fail, not skip, when it is missing: CI
+ * installs it.
  */
-final class Yanglint {
-    /** Outcome of one run. */
-    record Result(int exitCode, String output) {
-        Result {
+public final class Yanglint {
+    /** {@code libyang err : MESSAGE (Data location "PATH"[, line number N].)}, or Schema location. */
+    private static final Pattern ERROR_LINE = Pattern.compile(
+        "^libyang err : (.*?)(?: \\((?:Data|Schema) location \"([^\"]*)\"(?:, line number \\d+)?\\.\\))?$",
+        Pattern.MULTILINE);
+
+    /**
+     * Outcome of one run.
+     *
+     * @param exitCode the exit code, 0 when the document is valid
+     * @param output   everything yanglint printed
+     */
+    public record Result(int exitCode, String output) {
+        public Result {
             requireNonNull(output);
         }
 
-        boolean ok() {
+        /** Whether yanglint accepted the input. */
+        public boolean ok() {
             return exitCode == 0;
+        }
+
+        /** The libyang errors printed, in order. */
+        public List<LibyangError> errors() {
+            final List<LibyangError> errors = new ArrayList<>();
+            final Matcher matcher = ERROR_LINE.matcher(output);
+            while (matcher.find()) {
+                errors.add(new LibyangError(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2)));
+            }
+            return errors;
+        }
+    }
+
+    /**
+     * One error libyang reported.
+     *
+     * @param message the message, without its location
+     * @param path    the data or schema location libyang names, empty if none
+     */
+    public record LibyangError(String message, String path) {
+        public LibyangError {
+            requireNonNull(message);
+            requireNonNull(path);
         }
     }
 
     private final List<Path> searchDirs;
 
-    Yanglint(final List<Path> searchDirs) {
+    /**
+     * A runner searching modules in the given directories.
+     *
+     * @param searchDirs directories with the modules imported
+     */
+    public Yanglint(final List<Path> searchDirs) {
         this.searchDirs = List.copyOf(searchDirs);
     }
 
     /** Whether yanglint is installed. */
-    static boolean installed() {
+    public static boolean installed() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "yanglint"))) {
                 return true;
@@ -46,7 +88,7 @@ final class Yanglint {
      * Validates data files against the given modules. {@code -e} restricts the completeness checks
      * (mandatory nodes of modules without data) to the modules whose data is present.
      */
-    Result validateData(final List<Path> modules, final Path... dataFiles) throws IOException {
+    public Result validateData(final List<Path> modules, final Path... dataFiles) throws IOException {
         final List<String> args = new ArrayList<>(List.of("-e"));
         modules.forEach(m -> args.add(m.toString()));
         for (Path data : dataFiles) {
@@ -56,7 +98,7 @@ final class Yanglint {
     }
 
     /** Parses and checks modules only. */
-    Result validateModules(final List<Path> modules) throws IOException {
+    public Result validateModules(final List<Path> modules) throws IOException {
         final List<String> args = new ArrayList<>();
         modules.forEach(m -> args.add(m.toString()));
         return run(args);

@@ -34,6 +34,7 @@ import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.datastore.api.YangModels;
 import org.sdqkd.yang.ModelFiles;
+import org.sdqkd.yang.Yanglint;
 
 /**
  * Differential test against libyang: for every document of {@code differential/cases.tsv}, on small test models

@@ -10,6 +10,7 @@ import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
 import org.opendaylight.yangtools.yang.model.api.MustDefinition;
+import org.sdqkd.yang.Yanglint;
 
 /**
  * The error-app-tag of RFC 7950 section 15 that a libyang error stands for, derived from the message text of
