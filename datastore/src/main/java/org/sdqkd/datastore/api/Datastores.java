@@ -16,7 +16,7 @@ public interface Datastores extends AutoCloseable {
     /**
      * Opens the datastores kept in a directory, creating it if needed: running and startup are loaded from their
      * files, the candidate starts as a copy of running, the operational datastore starts empty. One process at a
-     * time may open a directory.
+     * time, and one instance in it, may open a directory.
      *
      * @param directory where running, startup and the key that protects their secret values are kept
      * @param context   the models
@@ -50,8 +50,8 @@ public interface Datastores extends AutoCloseable {
      *
      * @param datastore running, candidate or startup
      * @param session   the session to hold the lock
-     * @throws LockDeniedException ({@code lock-denied}) when another session holds the lock, or when the target is
-     *                             the candidate and another session has uncommitted changes in it
+     * @throws LockDeniedException ({@code lock-denied}) when a session (this one too) holds the lock, or when the
+     *                             target is the candidate and another session has uncommitted changes in it
      * @throws OperationFailedException ({@code operation-not-supported}) for the operational datastore
      */
     void lock(DatastoreName datastore, SessionId session) throws DatastoreException;

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The datastores of one agent, kept in a directory: running and startup are persisted by a {@link DocumentStore},
  * the candidate and the operational datastore live in memory. Every change takes this object's monitor, so changes
- * are applied one at a time, in one order. While the candidate has no uncommitted changes it follows running.
+ * are applied one at a time, in one order. The candidate has uncommitted changes while its content differs from
+ * running's; while it has none, it follows running's changes.
  */
 public final class DurableDatastores implements Datastores {
     private static final Logger LOG = LoggerFactory.getLogger(DurableDatastores.class);
@@ -246,7 +247,14 @@ public final class DurableDatastores implements Datastores {
                     engine.apply(DatastoreName.CANDIDATE, session, follow, false);
                 }
             }
-            case CANDIDATE -> locks.candidateChangedBy(session);
+            case CANDIDATE -> {
+                if (engine.root(DatastoreName.CANDIDATE).equals(engine.root(DatastoreName.RUNNING))) {
+                    // changed back to what running holds: nothing is left to commit
+                    locks.candidateSettled();
+                } else {
+                    locks.candidateChangedBy(session);
+                }
+            }
             case STARTUP, OPERATIONAL -> {
                 // nothing follows these
             }

@@ -1,8 +1,12 @@
 package org.sdqkd.datastore.impl;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -15,8 +19,9 @@ import org.sdqkd.datastore.api.Datastores;
 import org.sdqkd.datastore.api.SessionId;
 
 /**
- * The child process of {@link DocumentStoreCrashTest}. It opens the datastores on the directory given as argument,
- * prints {@code START n} where {@code n} is the counter found in running (0 when empty), then commits
+ * The child process of {@link DocumentStoreCrashTest}. It loads the models, then waits for the line {@code GO} on
+ * standard input (so that the test can start it ahead of time), opens the datastores on the directory given as
+ * argument, prints {@code START n} where {@code n} is the counter found in running (0 when empty), then commits
  * {@link TestData#counterRoot(long) counterRoot(n + 1)}, {@code n + 2}, ... into running, printing {@code ACK k}
  * on standard output after the commit of counter {@code k} has returned, until it is killed. It exits by itself
  * after a minute, or when its standard input closes (the test is gone).
@@ -37,8 +42,14 @@ final class CrashingWriter {
      *
      * @param args the datastore directory
      */
-    public static void main(final String[] args) throws DatastoreException {
-        final Thread watchdog = new Thread(() -> awaitEnd(System.in), "parent-watchdog");
+    public static void main(final String[] args) throws DatastoreException, IOException {
+        // load the models and warm the codec before the test says GO
+        TestData.counterRoot(0);
+        final BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, US_ASCII));
+        if (!"GO".equals(parent.readLine())) {
+            return;
+        }
+        final Thread watchdog = new Thread(() -> awaitEnd(parent), "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         // standard output is this process's channel to the test, not a log
@@ -65,7 +76,7 @@ final class CrashingWriter {
         return maxBytes.map(leaf -> ((Number) leaf.body()).longValue() - 1024).orElse(0L);
     }
 
-    private static void awaitEnd(final InputStream parent) {
+    private static void awaitEnd(final Reader parent) {
         try {
             while (parent.read() >= 0) {
                 // nothing is sent; only the end matters

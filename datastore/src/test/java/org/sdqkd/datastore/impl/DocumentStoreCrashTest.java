@@ -56,28 +56,38 @@ class DocumentStoreCrashTest {
         long expectedStart = 0;
         int unacknowledgedButDurable = 0;
         long commits = 0;
-        for (int round = 1; round <= ROUNDS; round++) {
-            final Path log = logs.resolve("writer-" + round + ".log");
-            final Process writer = startWriter(log);
-            final AckReader acks = new AckReader(writer);
-            acks.start();
-            if (!acks.firstAck.await(30, TimeUnit.SECONDS)) {
+        // each writer is started one round ahead, so that it loads the models while the previous round runs
+        Process next = startWriter(1);
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                final Process writer = next;
+                final AckReader acks = new AckReader(writer);
+                acks.start();
+                writer.getOutputStream().write("GO\n".getBytes(US_ASCII));
+                writer.getOutputStream().flush();
+                next = round < ROUNDS ? startWriter(round + 1) : null;
+                if (!acks.firstAck.await(30, TimeUnit.SECONDS)) {
+                    writer.destroyForcibly();
+                    fail("no ACK from the writer in round " + round + ": " + Files.readString(log(round)));
+                }
+                Thread.sleep(50 + random.nextInt(351));
                 writer.destroyForcibly();
-                fail("no ACK from the writer in round " + round + ": " + Files.readString(log));
-            }
-            Thread.sleep(50 + random.nextInt(351));
-            writer.destroyForcibly();
-            writer.waitFor();
-            acks.join();
+                writer.waitFor();
+                acks.join();
 
-            assertEquals(expectedStart, acks.start, "round " + round + ": the writer found the last recovered counter");
-            final long acked = acks.last;
-            final long recovered = recoveredCounter(acked, round);
-            commits += recovered - expectedStart;
-            if (recovered == acked + 1) {
-                unacknowledgedButDurable++;
+                assertEquals(expectedStart, acks.start, "round " + round + ": the writer found the last counter");
+                final long acked = acks.last;
+                final long recovered = recoveredCounter(acked, round);
+                commits += recovered - expectedStart;
+                if (recovered == acked + 1) {
+                    unacknowledgedButDurable++;
+                }
+                expectedStart = recovered;
             }
-            expectedStart = recovered;
+        } finally {
+            if (next != null) {
+                next.destroyForcibly();
+            }
         }
         final long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("{} kills, {} commits, {} found durable before their ACK, {} ms", ROUNDS, commits,
@@ -102,11 +112,15 @@ class DocumentStoreCrashTest {
         }
     }
 
-    private Process startWriter(final Path log) throws IOException {
+    private Path log(final int round) {
+        return logs.resolve("writer-" + round + ".log");
+    }
+
+    private Process startWriter(final int round) throws IOException {
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), CrashingWriter.class.getName(), directory.toString()))
-            .redirectError(log.toFile())
+            .redirectError(log(round).toFile())
             .start();
     }
 

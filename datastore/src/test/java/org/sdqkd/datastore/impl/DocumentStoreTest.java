@@ -129,6 +129,18 @@ class DocumentStoreTest {
     }
 
     @Test
+    void deletedStartupStaysEmptyAfterARestart() throws DatastoreException {
+        try (Datastores datastores = Datastores.open(directory, TestData.CONTEXT)) {
+            write(datastores, DatastoreName.STARTUP, TestData.root(TestData.potProfiles(SECRET_SHARE)));
+            datastores.delete(DatastoreName.STARTUP, ALICE);
+        }
+
+        try (Datastores datastores = Datastores.open(directory, TestData.CONTEXT)) {
+            assertTrue(datastores.snapshot(DatastoreName.STARTUP).root().isEmpty());
+        }
+    }
+
+    @Test
     void runningStartsFromStartupWhenItWasNeverStored() throws DatastoreException, IOException {
         final ContainerNode startup = TestData.root(TestData.sshQkd(8192) + TestData.potProfiles(SECRET_SHARE));
         try (Datastores datastores = Datastores.open(directory, TestData.CONTEXT)) {

@@ -113,6 +113,15 @@ class DurableDatastoresLockingTest {
     }
 
     @Test
+    void candidateChangedBackToRunningHasNoUncommittedChanges() throws DatastoreException {
+        editCandidate(ALICE);
+
+        datastores.copy(DatastoreName.RUNNING, DatastoreName.CANDIDATE, ALICE);
+
+        datastores.lock(DatastoreName.CANDIDATE, BOB);
+    }
+
+    @Test
     void endOfTheCandidateLockHoldersSessionDiscardsItsChanges() throws DatastoreException {
         datastores.lock(DatastoreName.CANDIDATE, ALICE);
         editCandidate(ALICE);
