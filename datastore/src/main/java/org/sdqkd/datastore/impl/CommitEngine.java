@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
@@ -18,6 +20,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedExcepti
 import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
 import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidates;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataValidator;
 import org.sdqkd.datastore.api.DatastoreException;
@@ -28,21 +31,26 @@ import org.sdqkd.datastore.api.ValidationFailedException;
 import org.sdqkd.datastore.api.ValidationResult;
 
 /**
- * Holds one yangtools data tree per datastore and applies changes to them: conflict check, validation of the whole
- * result, durable write (running, startup), in-memory commit, notification. The trees do not check mandatory
+ * Holds one yangtools data tree per datastore and applies changes to them: conflict check, validation of the
+ * result (of what the change can affect, when the content before it was validated), durable write (running, startup), in-memory commit, notification. The trees do not check mandatory
  * nodes themselves (that check ignores {@code when}; the {@link DataValidator} does it properly) but do check the
  * structure of every write. Callers serialize the calls that change data.
  */
 final class CommitEngine {
     private final Map<DatastoreName, DataTree> trees = new EnumMap<>(DatastoreName.class);
-    private final DataValidator validator;
+    /** One validator per configuration datastore, so each keeps the tree of its own last valid content. */
+    private final Map<DatastoreName, DataValidator> validators = new EnumMap<>(DatastoreName.class);
     private final DocumentStore store;
     private final ChangeNotifier notifier;
     private final TreeErrors errors;
 
-    CommitEngine(final EffectiveModelContext context, final DataValidator validator, final DocumentStore store,
-            final ChangeNotifier notifier) {
-        this.validator = requireNonNull(validator);
+    CommitEngine(final EffectiveModelContext context, final Supplier<DataValidator> validatorFactory,
+            final DocumentStore store, final ChangeNotifier notifier) {
+        for (DatastoreName name : DatastoreName.values()) {
+            if (name.isConfiguration()) {
+                validators.put(name, requireNonNull(validatorFactory.get()));
+            }
+        }
         this.store = requireNonNull(store);
         this.notifier = requireNonNull(notifier);
         errors = new TreeErrors(context);
@@ -71,7 +79,7 @@ final class CommitEngine {
 
     /** Whether the given content is valid for a datastore; the operational datastore is not validated. */
     ValidationResult validate(final DatastoreName name, final ContainerNode root) {
-        return name.isConfiguration() ? validator.validate(root) : ValidationResult.valid();
+        return name.isConfiguration() ? validators.get(name).validate(root) : ValidationResult.valid();
     }
 
     /**
@@ -79,8 +87,8 @@ final class CommitEngine {
      *
      * @throws ValidationFailedException when the content does not fit the models' structure
      */
-    void load(final DatastoreName name, final ContainerNode clear, final Optional<ContainerNode> secrets)
-            throws DatastoreException {
+    void load(final DatastoreName name, final ContainerNode clear, final Optional<ContainerNode> secrets,
+            final List<DataTreeCandidate> journal) throws DatastoreException {
         final DataTree tree = trees.get(name);
         final DataTreeModification modification = tree.takeSnapshot().newModification();
         try {
@@ -91,6 +99,16 @@ final class CommitEngine {
             throw errors.invalid(e, YangInstanceIdentifier.of());
         }
         tree.commit(prepare(tree, modification));
+        for (DataTreeCandidate commit : journal) {
+            final DataTreeModification replay = tree.takeSnapshot().newModification();
+            try {
+                DataTreeCandidates.applyToModification(replay, commit);
+                replay.ready();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw errors.invalid(e, YangInstanceIdentifier.of());
+            }
+            tree.commit(prepare(tree, replay));
+        }
     }
 
     /**
@@ -128,14 +146,16 @@ final class CommitEngine {
             return Optional.empty();
         }
         if (validate && name.isConfiguration()) {
-            final ValidationResult result = validator.validate(after);
+            // re-checks only what the change can affect when the content before it was found valid
+            final ValidationResult result = validators.get(name).validateChange(
+                (ContainerNode) candidate.getRootNode().dataBefore(), after, ChangedPaths.of(candidate));
             if (!result.isValid()) {
                 throw new ValidationFailedException(result.errors());
             }
         }
         if (name.isPersistent()) {
             try {
-                store.save(name, after);
+                store.commit(name, candidate, after);
             } catch (IOException e) {
                 throw new StorageException("the " + name.yangName() + " datastore could not be stored: "
                     + e.getMessage(), e);

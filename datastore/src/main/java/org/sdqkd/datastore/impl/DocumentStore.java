@@ -18,9 +18,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.DocumentException;
@@ -34,7 +39,11 @@ import org.slf4j.LoggerFactory;
  * {@link InstanceDocumentCodec} without its secret values, and, when it has any, the file
  * {@code <name>-<sha256 of the clear document>.secrets} holding them sealed by {@link SecretCipher}. The secrets file
  * is made durable before the clear document that names it, and replaced ones are deleted after, so a crash at any
- * moment leaves a matching pair. A lock on {@value #LOCK_FILE} keeps other processes out.
+ * moment leaves a matching pair. Commits after the document are appended to its journal
+ * {@code <name>-<sha256 of the clear document>.journal} ({@link Journal}), which is folded into a new
+ * document when it grows past {@value #JOURNAL_LIMIT} bytes; a journal is only ever read with the document it
+ * names, so a crash while a new document replaces the old one leaves a consistent pair either way. A lock on
+ * {@value #LOCK_FILE} keeps other processes out.
  */
 final class DocumentStore implements AutoCloseable {
     /** The file locked while a process uses the directory. */
@@ -42,6 +51,9 @@ final class DocumentStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStore.class);
     private static final String SECRETS_SUFFIX = ".secrets";
+    private static final String JOURNAL_SUFFIX = ".journal";
+    /** A journal larger than this is folded into a new stored document at the next commit. */
+    private static final long JOURNAL_LIMIT = 8L << 20;
 
     private final Path directory;
     private final InstanceDocumentCodec codec;
@@ -49,6 +61,8 @@ final class DocumentStore implements AutoCloseable {
     private final KeyFile keyFile;
     private final SecretCipher cipher;
     private final FileChannel lockChannel;
+    /** The journal of each persistent datastore's current stored document. */
+    private final Map<DatastoreName, Journal> journals = new EnumMap<>(DatastoreName.class);
 
     private DocumentStore(final Path directory, final EffectiveModelContext context, final FileChannel lockChannel) {
         this.directory = directory;
@@ -93,6 +107,7 @@ final class DocumentStore implements AutoCloseable {
         final Path clearFile = directory.resolve(clearName(name));
         if (!Files.exists(clearFile)) {
             deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, "");
+            deleteMatching(directory, name.yangName() + "-*" + JOURNAL_SUFFIX, "");
             return Optional.empty();
         }
         final byte[] clear = Files.readAllBytes(clearFile);
@@ -108,7 +123,29 @@ final class DocumentStore implements AutoCloseable {
             }
         }
         deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, secretsFile.getFileName().toString());
-        return Optional.of(new StoredContent(parse(name, clear), secrets));
+        final List<DataTreeCandidate> commits = openJournal(name, digest).readAll();
+        return Optional.of(new StoredContent(parse(name, clear), secrets, commits));
+    }
+
+    /**
+     * Durably records a commit of a persistent datastore; when this returns, it survives a crash. Appends it
+     * to the journal of the stored document, or stores the whole content when there is no stored document
+     * yet or the journal has grown past its limit.
+     *
+     * @param commit the commit, as the datastore's data tree prepared it
+     * @param after the datastore's content after it
+     * @throws IOException when it could not be stored; what was stored before is then still in place
+     */
+    void commit(final DatastoreName name, final DataTreeCandidate commit, final ContainerNode after)
+            throws IOException {
+        final Journal journal = journals.get(name);
+        // a replacement of the whole content (copy-config, delete-config) is stored as a document
+        if (journal == null || journal.size() > JOURNAL_LIMIT
+                || commit.getRootNode().modificationType() != ModificationType.SUBTREE_MODIFIED) {
+            save(name, after);
+        } else {
+            journal.append(commit);
+        }
     }
 
     /**
@@ -134,10 +171,29 @@ final class DocumentStore implements AutoCloseable {
         }
         DurableFiles.replace(directory, clearName(name), clear);
         deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, secretsName);
+        openJournal(name, digest);
+    }
+
+    /** Opens the journal of the stored document with the given digest and deletes any other of the datastore. */
+    private Journal openJournal(final DatastoreName name, final String digest) throws IOException {
+        final Journal previous = journals.remove(name);
+        if (previous != null) {
+            previous.close();
+        }
+        final String fileName = name.yangName() + "-" + digest + JOURNAL_SUFFIX;
+        deleteMatching(directory, name.yangName() + "-*" + JOURNAL_SUFFIX, fileName);
+        final Journal journal = Journal.open(directory.resolve(fileName), cipher,
+            name.yangName() + "\n" + digest);
+        journals.put(name, journal);
+        return journal;
     }
 
     @Override
     public void close() throws IOException {
+        for (Journal journal : journals.values()) {
+            journal.close();
+        }
+        journals.clear();
         keyFile.close();
         lockChannel.close();
     }
@@ -196,7 +252,11 @@ final class DocumentStore implements AutoCloseable {
      *
      * @param clear   the clear document's content
      * @param secrets the secret values to merge into it, if any
+     * @param journal the commits made after the document, to apply in order
      */
-    record StoredContent(ContainerNode clear, Optional<ContainerNode> secrets) {
+    record StoredContent(ContainerNode clear, Optional<ContainerNode> secrets, List<DataTreeCandidate> journal) {
+        StoredContent {
+            journal = List.copyOf(journal);
+        }
     }
 }

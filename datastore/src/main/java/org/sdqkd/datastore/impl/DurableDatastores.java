@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
@@ -48,7 +49,7 @@ public final class DurableDatastores implements Datastores {
 
     private DurableDatastores(final DocumentStore store, final EffectiveModelContext context) {
         this.store = store;
-        engine = new CommitEngine(context, YangModels.validator(context), store, notifier);
+        engine = new CommitEngine(context, () -> YangModels.validator(context), store, notifier);
         errors = new TreeErrors(context);
     }
 
@@ -79,16 +80,18 @@ public final class DurableDatastores implements Datastores {
         final Optional<DocumentStore.StoredContent> startup = store.load(DatastoreName.STARTUP);
         final Optional<DocumentStore.StoredContent> running = store.load(DatastoreName.RUNNING);
         if (startup.isPresent()) {
-            engine.load(DatastoreName.STARTUP, startup.orElseThrow().clear(), startup.orElseThrow().secrets());
+            engine.load(DatastoreName.STARTUP, startup.orElseThrow().clear(), startup.orElseThrow().secrets(),
+                startup.orElseThrow().journal());
         }
         final Optional<DocumentStore.StoredContent> initial = running.or(() -> startup);
         if (initial.isPresent()) {
-            engine.load(DatastoreName.RUNNING, initial.orElseThrow().clear(), initial.orElseThrow().secrets());
+            engine.load(DatastoreName.RUNNING, initial.orElseThrow().clear(), initial.orElseThrow().secrets(),
+                initial.orElseThrow().journal());
             if (running.isEmpty()) {
                 store.save(DatastoreName.RUNNING, engine.root(DatastoreName.RUNNING));
             }
         }
-        engine.load(DatastoreName.CANDIDATE, engine.root(DatastoreName.RUNNING), Optional.empty());
+        engine.load(DatastoreName.CANDIDATE, engine.root(DatastoreName.RUNNING), Optional.empty(), List.of());
         final ValidationResult result = engine.validate(DatastoreName.RUNNING, engine.root(DatastoreName.RUNNING));
         if (!result.isValid()) {
             // paths and tags only: messages may quote values, and some values are secret

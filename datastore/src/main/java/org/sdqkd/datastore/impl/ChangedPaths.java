@@ -1,0 +1,37 @@
+package org.sdqkd.datastore.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
+
+/** The paths a commit changed: the topmost written, deleted, appeared or disappeared nodes of a candidate. */
+final class ChangedPaths {
+    private ChangedPaths() {
+        // no instances
+    }
+
+    /** The topmost changed paths of {@code candidate}, in no particular order. */
+    static List<YangInstanceIdentifier> of(final DataTreeCandidate candidate) {
+        final List<YangInstanceIdentifier> paths = new ArrayList<>();
+        collect(candidate.getRootNode(), candidate.getRootPath(), paths);
+        return paths;
+    }
+
+    private static void collect(final DataTreeCandidateNode node, final YangInstanceIdentifier path,
+            final List<YangInstanceIdentifier> paths) {
+        final ModificationType type = node.modificationType();
+        if (type == ModificationType.UNMODIFIED) {
+            return;
+        }
+        if (type == ModificationType.SUBTREE_MODIFIED) {
+            for (DataTreeCandidateNode child : node.childNodes()) {
+                collect(child, path.node(child.name()), paths);
+            }
+            return;
+        }
+        paths.add(path);
+    }
+}
