@@ -39,9 +39,10 @@ import org.sdqkd.datastore.impl.xpath.XStrings;
 /**
  * Checks the constraints on the shape of the tree (RFC 7950 sections 7.6.5, 7.7.5, 7.8.3, 7.9.4) and
  * reports every violation with its data path: mandatory leaves, anydata and choices (also in top-level
- * non-presence containers of modules that have data), min-elements and max-elements, unique, and the
- * bases of identityref values. A node under a {@code when} condition that is false is not required.
- * Runs on the tree after {@code when}-false nodes have been removed.
+ * non-presence containers of modules that have data), min-elements and max-elements, unique, leaf values
+ * against their types ({@link ValueTypes}) and the bases of identityref values. A node under a
+ * {@code when} condition that is false is not required. Runs on the tree after {@code when}-false nodes
+ * have been removed.
  */
 final class StructureValidator {
     private final EffectiveModelContext context;
@@ -49,6 +50,7 @@ final class StructureValidator {
     private final Conditions conditions;
     private final XStrings strings;
     private final IdentityDerivation identities;
+    private final ValueTypes values = new ValueTypes();
 
     StructureValidator(final EffectiveModelContext context, final XPathEvaluator evaluator,
             final Conditions conditions) {
@@ -241,9 +243,9 @@ final class StructureValidator {
         if (node.isImplicit() || !(schema instanceof org.opendaylight.yangtools.yang.model.api.TypeAware typed)) {
             return;
         }
-        identities.check(typed.getType(), node.value()).ifPresent(why -> errors.add(new ValidationError(
-            ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, Optional.empty(), DataPaths.of(context, node.path()),
-            why)));
+        identities.check(typed.getType(), node.value()).or(() -> values.check(typed.getType(), node.value()))
+            .ifPresent(why -> errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.INVALID_VALUE,
+                Optional.empty(), DataPaths.of(context, node.path()), why)));
     }
 
     /** Whether every when condition of an absent child holds, so that its mandatory content is needed. */

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.Uint8;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
@@ -103,6 +107,26 @@ class StructureValidatorTest {
             final List<ValidationError> errors = errors(top(base + "<pet xmlns:st=\"" + NS + "\">" + wrong + "</pet>"));
             assertEquals(List.of("/structure-test:top/pet"), errors.stream().map(ValidationError::path).toList());
         }
+    }
+
+    @Test
+    void checksValuesWrittenWithoutAParser() throws Exception {
+        final ContainerNode root = codec.read(new StringReader(top("<name>n</name><inner><size>1</size></inner>"
+            + "<round/><item><id>1</id></item>")), DocumentFormat.XML);
+        final ContainerNode topNode = (ContainerNode) root.body().iterator().next();
+        final QName percent = QName.create(NS, "percent");
+        final QName code = QName.create(NS, "code");
+        final ContainerNode edited = ImmutableNodes.newContainerBuilder().withNodeIdentifier(topNode.name())
+            .withValue(topNode.body())
+            .withChild(ImmutableNodes.leafNode(percent, Uint8.valueOf(150)))
+            .withChild(ImmutableNodes.leafNode(code, "abc"))
+            .build();
+        final ContainerNode data = ImmutableNodes.newContainerBuilder().withNodeIdentifier(root.name())
+            .withChild(edited).build();
+        final List<ValidationError> errors = validator.validate(data).errors();
+        assertEquals(List.of("/structure-test:top/code", "/structure-test:top/percent"),
+            paths(errors).stream().sorted().toList());
+        assertTrue(errors.stream().allMatch(e -> e.tag().elementBody().equals("invalid-value")), errors.toString());
     }
 
     private static String top(final String content) {
