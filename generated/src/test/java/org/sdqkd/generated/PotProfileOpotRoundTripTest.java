@@ -265,7 +265,8 @@ class PotProfileOpotRoundTripTest {
             entry(PotProfileList.QNAME, "pot-profile-index", 0));
 
         assertEquals(PRIME, leaf(rt.node(), path(profile, nid(POT_NS, "prime-number"))));
-        assertEquals(Uint64.valueOf("9223372036854775809"), leaf(rt.node(), path(profile, nid(POT_NS, "validator-key"))));
+        assertEquals(Uint64.valueOf("9223372036854775809"),
+            leaf(rt.node(), path(profile, nid(POT_NS, "validator-key"))));
         final var masks = path(profile, nid(OpotMasks.QNAME));
         assertEquals(Set.of(Uint64.valueOf(0xDEAD_BEEFL), Uint64.MAX_VALUE),
             Set.copyOf(leafList(rt.node(), path(masks, nid(POT_NS, "downstream-mask")))));

@@ -28,7 +28,6 @@ import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.MustDefinition;
 import org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition;
 import org.sdqkd.datastore.api.ValidationError;
-import org.sdqkd.datastore.impl.xpath.Conditions;
 import org.sdqkd.datastore.impl.xpath.XNode;
 import org.sdqkd.datastore.impl.xpath.XTreeBuilder;
 
@@ -194,7 +193,8 @@ final class ChangeValidation {
     }
 
     /** The yangtools path of a node given by data path arguments: list levels and choices put back. */
-    private static YangInstanceIdentifier toNormalized(final YangInstanceIdentifier dataPath, final ContainerNode root) {
+    private static YangInstanceIdentifier toNormalized(final YangInstanceIdentifier dataPath,
+            final ContainerNode root) {
         final List<PathArgument> result = new ArrayList<>();
         NormalizedNode at = root;
         for (PathArgument arg : dataPath.getPathArguments()) {

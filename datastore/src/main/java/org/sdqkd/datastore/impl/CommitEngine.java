@@ -31,10 +31,11 @@ import org.sdqkd.datastore.api.ValidationFailedException;
 import org.sdqkd.datastore.api.ValidationResult;
 
 /**
- * Holds one yangtools data tree per datastore and applies changes to them: conflict check, validation of the
- * result (of what the change can affect, when the content before it was validated), durable write (running, startup), in-memory commit, notification. The trees do not check mandatory
- * nodes themselves (that check ignores {@code when}; the {@link DataValidator} does it properly) but do check the
- * structure of every write. Callers serialize the calls that change data.
+ * Holds one yangtools data tree per datastore and applies changes to them: conflict check, validation of
+ * the result (of what the change can affect, when the content before it was validated), durable write
+ * (running, startup), in-memory commit, notification. The trees do not check mandatory nodes themselves
+ * (that check ignores {@code when}; the {@link DataValidator} does it properly) but do check the structure
+ * of every write. Callers serialize the calls that change data.
  */
 final class CommitEngine {
     private final Map<DatastoreName, DataTree> trees = new EnumMap<>(DatastoreName.class);

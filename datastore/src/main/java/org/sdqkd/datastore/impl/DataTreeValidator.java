@@ -33,9 +33,11 @@ import org.sdqkd.datastore.impl.xpath.XTreeBuilder;
  * {@code when} conditions first, then the tree's shape ({@link StructureValidator}: mandatory nodes,
  * element counts, unique, identity bases), then {@code must}, leafref and instance-identifier
  * ({@link ConstraintValidator}); every error is reported with its path. Valid data is then committed into
- * an empty yangtools data tree, which checks the structure once more as a safety net. The tree is of the operational type, so that state data is
- * accepted alongside configuration. The tree's own mandatory check is off: it ignores {@code when}, and
- * so refuses valid data whose mandatory nodes sit under a false condition.
+ * an empty yangtools data tree, which checks the structure once more as a safety net. The tree is of the
+ * operational type, so that state data is accepted alongside configuration. The tree's own mandatory check
+ * is off: it ignores {@code when}, and so refuses valid data whose mandatory nodes sit under a false
+ * condition. {@link #validateChange} re-checks only what a change can affect ({@link ChangeValidation}),
+ * keeping the XPath tree of the content last found valid.
  */
 public final class DataTreeValidator implements DataValidator {
     private static final DataTreeConfiguration CONFIGURATION = DataTreeConfiguration.builder(TreeType.OPERATIONAL)

@@ -58,7 +58,8 @@ final class JsonListEntries {
             if (child.isEmpty()) {
                 continue;
             }
-            final Optional<ValidationError> found = member(member.getValue(), child.orElseThrow(), qname, childModule, path);
+            final Optional<ValidationError> found = member(member.getValue(), child.orElseThrow(), qname,
+                childModule, path);
             if (found.isPresent()) {
                 return found;
             }

@@ -143,7 +143,8 @@ final class XmlPathTracker extends StreamReaderDelegate {
 
     /** A list entry without all its keys, or repeating an earlier sibling's keys (or leaf-list value). */
     private ValidationError entryError(final Frame closed, final Frame parent) {
-        if (closed.schema instanceof ListSchemaNode list && !closed.keys.keySet().containsAll(list.getKeyDefinition())) {
+        if (closed.schema instanceof ListSchemaNode list
+                && !closed.keys.keySet().containsAll(list.getKeyDefinition())) {
             return ValidationError.of(ErrorTag.MISSING_ELEMENT, pathTo(closed),
                 "list entry without its key " + list.getKeyDefinition().stream().map(QName::getLocalName).toList());
         }

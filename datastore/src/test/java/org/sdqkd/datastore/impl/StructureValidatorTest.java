@@ -29,7 +29,8 @@ class StructureValidatorTest {
     static void parseModel() throws Exception {
         context = ServiceLoader.load(YangParserFactory.class).findFirst().orElseThrow()
             .createParser(YangParserConfiguration.DEFAULT)
-            .addSource(new URLYangTextSource(StructureValidatorTest.class.getResource("/structure/structure-test.yang")))
+            .addSource(new URLYangTextSource(
+                StructureValidatorTest.class.getResource("/structure/structure-test.yang")))
             .buildEffectiveModel();
         codec = new YangInstanceDocuments(context);
         validator = new DataTreeValidator(context);
@@ -71,7 +72,8 @@ class StructureValidatorTest {
         final String rest = "<inner><size>1</size><extra>e</extra></inner><square/><item><id>1</id></item>";
         final List<ValidationError> errors = errors(top("<name>n</name><kind>plain</kind><colour>red</colour>"
             + "<gated>g</gated>" + rest));
-        assertEquals(List.of("/structure-test:top/colour", "/structure-test:top/gated", "/structure-test:top/inner/extra"),
+        assertEquals(List.of("/structure-test:top/colour", "/structure-test:top/gated",
+                "/structure-test:top/inner/extra"),
             paths(errors).stream().sorted().toList());
         assertTrue(errors.get(0).message().contains("when condition"), errors.get(0).message());
     }

@@ -1,7 +1,6 @@
 package org.sdqkd.datastore.impl.xpath;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
