@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
-import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
@@ -99,7 +99,7 @@ final class FlowData {
     /** {@code root} with the rate of flow {@code id} set to {@code rate}, as a data tree computes it. */
     static ContainerNode withRate(final EffectiveModelContext model, final ContainerNode root, final int id,
             final int rate) throws DataValidationFailedException {
-        final DataTree tree = new InMemoryDataTreeFactory().create(
+        final DataTree tree = new ReferenceDataTreeFactory().create(
             DataTreeConfiguration.builder(TreeType.OPERATIONAL).setMandatoryNodesValidation(false).build(), model);
         DataTreeModification mod = tree.takeSnapshot().newModification();
         mod.write(YangInstanceIdentifier.of(), root);

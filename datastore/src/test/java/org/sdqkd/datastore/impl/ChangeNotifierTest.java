@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
@@ -28,30 +24,14 @@ import org.sdqkd.datastore.api.DataChange;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.TransactionConflictException;
 
 /** Listeners, through the datastores that drive the notifier. */
-class ChangeNotifierTest {
+class ChangeNotifierTest extends OpenDatastores {
     private static final SessionId ALICE = new SessionId(1, "alice");
     private static final int THREADS = 4;
     private static final int COMMITS_PER_THREAD = 10;
-
-    @TempDir
-    Path directory;
-
-    private Datastores datastores;
-
-    @BeforeEach
-    void open() throws DatastoreException {
-        datastores = Datastores.open(directory, TestData.CONTEXT);
-    }
-
-    @AfterEach
-    void close() {
-        datastores.close();
-    }
 
     @Test
     void listenerSeesEveryCommitOfItsSubtreeInCommitOrderAndNeverConcurrently() throws Exception {

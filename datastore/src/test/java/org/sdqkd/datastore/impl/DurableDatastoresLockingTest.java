@@ -3,7 +3,6 @@ package org.sdqkd.datastore.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,39 +10,20 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
 import org.sdqkd.datastore.api.LockDeniedException;
 import org.sdqkd.datastore.api.OperationFailedException;
 import org.sdqkd.datastore.api.SessionId;
 
-class DurableDatastoresLockingTest {
+class DurableDatastoresLockingTest extends OpenDatastores {
     private static final SessionId ALICE = new SessionId(1, "alice");
     private static final SessionId BOB = new SessionId(2, "bob");
     private static final int SESSIONS = 8;
-
-    @TempDir
-    Path directory;
-
-    private Datastores datastores;
-
-    @BeforeEach
-    void open() throws DatastoreException {
-        datastores = Datastores.open(directory, TestData.CONTEXT);
-    }
-
-    @AfterEach
-    void close() {
-        datastores.close();
-    }
 
     @Test
     void oneOfManyConcurrentSessionsGetsTheLockAndTheOthersLearnWhoHoldsIt() throws Exception {

@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -33,23 +29,8 @@ import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.datastore.api.ValidationFailedException;
 import org.sdqkd.yang.ModelFiles;
 
-class DurableDatastoresTest {
+class DurableDatastoresTest extends OpenDatastores {
     private static final SessionId ALICE = new SessionId(1, "alice");
-
-    @TempDir
-    Path directory;
-
-    private Datastores datastores;
-
-    @BeforeEach
-    void open() throws DatastoreException {
-        datastores = Datastores.open(directory, TestData.CONTEXT);
-    }
-
-    @AfterEach
-    void close() {
-        datastores.close();
-    }
 
     @Test
     void commitMovesCandidateIntoRunning() throws DatastoreException {
