@@ -20,6 +20,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedExcepti
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
 import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
 import org.opendaylight.yangtools.yang.parser.api.YangParserException;
@@ -82,7 +83,7 @@ final class FlowData {
             list.withChild(entry.build());
         }
         return ImmutableNodes.newContainerBuilder()
-            .withNodeIdentifier(NodeIdentifier.create(org.opendaylight.yangtools.yang.model.api.SchemaContext.NAME))
+            .withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME))
             .withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(NodeIdentifier.create(INVENTORY))
                 .withChild(ports.build()).build())
             .withChild(ImmutableNodes.newContainerBuilder().withNodeIdentifier(NodeIdentifier.create(FLOWS))

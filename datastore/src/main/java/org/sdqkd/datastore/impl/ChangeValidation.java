@@ -16,7 +16,9 @@ import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodes;
 import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
@@ -216,11 +218,11 @@ final class ChangeValidation {
     /** The steps from a container to a named child, through the choice nodes that hold it. */
     private static List<PathArgument> choiceSteps(final NormalizedNode container, final PathArgument child) {
         if (NormalizedNodes.getDirectChild(container, child).isPresent()
-                || !(container instanceof org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode data)) {
+                || !(container instanceof DataContainerNode data)) {
             return List.of(child);
         }
         for (var candidate : data.body()) {
-            if (candidate instanceof org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode choice) {
+            if (candidate instanceof ChoiceNode choice) {
                 final List<PathArgument> inner = choiceSteps(choice, child);
                 if (NormalizedNodes.findNode(choice, inner).isPresent()) {
                     final List<PathArgument> steps = new ArrayList<>();

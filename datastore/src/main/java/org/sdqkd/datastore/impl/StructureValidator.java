@@ -27,6 +27,7 @@ import org.opendaylight.yangtools.yang.model.api.ElementCountConstraintAware;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.TypeAware;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Descendant;
 import org.opendaylight.yangtools.yang.model.api.stmt.UniqueEffectiveStatement;
 import org.sdqkd.datastore.api.ValidationError;
@@ -82,7 +83,7 @@ final class StructureValidator {
     void checkNew(final XNode node, final List<ValidationError> errors) {
         if (node.schema() instanceof DataNodeContainer container) {
             checkNode(node, container, true, errors);
-        } else if (node.schema() instanceof org.opendaylight.yangtools.yang.model.api.TypeAware) {
+        } else if (node.schema() instanceof TypeAware) {
             checkIdentity(node, node.schema(), errors);
         }
     }
@@ -240,7 +241,7 @@ final class StructureValidator {
     }
 
     private void checkIdentity(final XNode node, final DataSchemaNode schema, final List<ValidationError> errors) {
-        if (node.isImplicit() || !(schema instanceof org.opendaylight.yangtools.yang.model.api.TypeAware typed)) {
+        if (node.isImplicit() || !(schema instanceof TypeAware typed)) {
             return;
         }
         identities.check(typed.getType(), node.value()).or(() -> values.check(typed.getType(), node.value()))

@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl.xpath;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,7 +110,7 @@ final class XFunctions {
         if (nodes.isEmpty()) {
             return XValue.NodeSet.EMPTY;
         }
-        return XPathEvaluator.sorted(new java.util.LinkedHashSet<>(leafrefs.dereference(nodes.get(0))));
+        return XPathEvaluator.sorted(new LinkedHashSet<>(leafrefs.dereference(nodes.get(0))));
     }
 
     private XValue derivedFrom(final List<YangExpr> args, final XPathEvaluator.Ctx ctx, final boolean orSelf) {

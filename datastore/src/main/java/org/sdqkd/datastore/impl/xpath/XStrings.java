@@ -1,5 +1,6 @@
 package org.sdqkd.datastore.impl.xpath;
 
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -88,6 +89,6 @@ public final class XStrings {
         if (value == Math.rint(value) && Math.abs(value) < 1e18) {
             return Long.toString((long) value);
         }
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
