@@ -16,7 +16,7 @@ public enum DocumentFormat {
      * @throws IllegalArgumentException for any other extension
      */
     public static DocumentFormat ofFileName(final Path file) {
-        final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        final String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".xml")) {
             return XML;
         }

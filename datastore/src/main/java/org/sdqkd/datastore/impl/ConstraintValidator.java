@@ -151,8 +151,9 @@ final class ConstraintValidator {
     }
 
     void checkMust(final MustDefinition must, final XNode node, final List<ValidationError> errors) {
-        final String text = must.asEffectiveStatement().getDeclared() != null
-            ? must.asEffectiveStatement().getDeclared().rawArgument() : must.getXpath().toString();
+        final var declared = must.asEffectiveStatement().getDeclared();
+        final String raw = declared == null ? null : declared.rawArgument();
+        final String text = raw != null ? raw : must.getXpath().toString();
         try {
             if (!evaluator.test(must.getXpath(), node)) {
                 errors.add(error(ErrorTag.OPERATION_FAILED,

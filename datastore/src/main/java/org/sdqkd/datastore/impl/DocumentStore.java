@@ -122,7 +122,7 @@ final class DocumentStore implements AutoCloseable {
                 Arrays.fill(plain, (byte) 0);
             }
         }
-        deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, secretsFile.getFileName().toString());
+        deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, secretsName(name, digest));
         final List<DataTreeCandidate> commits = openJournal(name, digest).readAll();
         return Optional.of(new StoredContent(parse(name, clear), secrets, commits));
     }
@@ -239,7 +239,7 @@ final class DocumentStore implements AutoCloseable {
     private static void deleteMatching(final Path directory, final String glob, final String keep) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, glob)) {
             for (Path file : files) {
-                if (!file.getFileName().toString().equals(keep)) {
+                if (!String.valueOf(file.getFileName()).equals(keep)) {
                     LOG.debug("Deleting stale file {}", file);
                     Files.deleteIfExists(file);
                 }

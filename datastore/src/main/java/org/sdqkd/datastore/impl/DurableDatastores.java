@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * running's; while it has none, it follows running's changes.
  */
 public final class DurableDatastores implements Datastores {
+    /** Serializes every change; snapshots need no lock. Private, so that no caller can hold it. */
+    private final Object lock = new Object();
+
     private static final Logger LOG = LoggerFactory.getLogger(DurableDatastores.class);
 
     private final DocumentStore store;
@@ -111,89 +114,107 @@ public final class DurableDatastores implements Datastores {
     }
 
     @Override
-    public synchronized void lock(final DatastoreName datastore, final SessionId session) throws DatastoreException {
-        checkOpen();
-        locks.lock(datastore, session);
-        LOG.debug("{} locked the {} datastore", session, datastore.yangName());
+    public void lock(final DatastoreName datastore, final SessionId session) throws DatastoreException {
+        synchronized (lock) {
+            checkOpen();
+            locks.lock(datastore, session);
+            LOG.debug("{} locked the {} datastore", session, datastore.yangName());
+        }
     }
 
     @Override
-    public synchronized void unlock(final DatastoreName datastore, final SessionId session)
+    public void unlock(final DatastoreName datastore, final SessionId session)
             throws OperationFailedException {
-        locks.unlock(datastore, session);
-        LOG.debug("{} unlocked the {} datastore", session, datastore.yangName());
+        synchronized (lock) {
+            locks.unlock(datastore, session);
+            LOG.debug("{} unlocked the {} datastore", session, datastore.yangName());
+        }
     }
 
     @Override
-    public synchronized void releaseSession(final SessionId session) {
-        if (locks.release(session) && !closed) {
-            try {
-                discardCandidate(session);
-            } catch (DatastoreException e) {
-                // the candidate is neither validated nor stored, and running's content fits it
-                throw new IllegalStateException("cannot reset the candidate to running", e);
+    public void releaseSession(final SessionId session) {
+        synchronized (lock) {
+            if (locks.release(session) && !closed) {
+                try {
+                    discardCandidate(session);
+                } catch (DatastoreException e) {
+                    // the candidate is neither validated nor stored, and running's content fits it
+                    throw new IllegalStateException("cannot reset the candidate to running", e);
+                }
             }
         }
     }
 
     @Override
-    public synchronized void commit(final SessionId session) throws DatastoreException {
-        checkOpen();
-        locks.checkWritable(DatastoreName.RUNNING, session);
-        locks.checkWritable(DatastoreName.CANDIDATE, session);
-        afterChange(DatastoreName.RUNNING, session,
-            engine.replace(DatastoreName.RUNNING, session, engine.root(DatastoreName.CANDIDATE), true));
-        locks.candidateSettled();
-    }
-
-    @Override
-    public synchronized void discardChanges(final SessionId session) throws DatastoreException {
-        checkOpen();
-        locks.checkWritable(DatastoreName.CANDIDATE, session);
-        discardCandidate(session);
-    }
-
-    @Override
-    public synchronized void copy(final DatastoreName from, final DatastoreName to, final SessionId session)
-            throws DatastoreException {
-        checkOpen();
-        if (!to.isConfiguration() || from == to) {
-            throw new OperationFailedException(new ValidationError(ErrorType.PROTOCOL,
-                ErrorTag.OPERATION_NOT_SUPPORTED, Optional.empty(), "",
-                "cannot copy the " + from.yangName() + " datastore to the " + to.yangName() + " datastore"));
+    public void commit(final SessionId session) throws DatastoreException {
+        synchronized (lock) {
+            checkOpen();
+            locks.checkWritable(DatastoreName.RUNNING, session);
+            locks.checkWritable(DatastoreName.CANDIDATE, session);
+            afterChange(DatastoreName.RUNNING, session,
+                engine.replace(DatastoreName.RUNNING, session, engine.root(DatastoreName.CANDIDATE), true));
+            locks.candidateSettled();
         }
-        locks.checkWritable(to, session);
-        afterChange(to, session, engine.replace(to, session, engine.root(from), to != DatastoreName.CANDIDATE));
     }
 
     @Override
-    public synchronized void delete(final DatastoreName datastore, final SessionId session)
-            throws DatastoreException {
-        checkOpen();
-        if (datastore != DatastoreName.STARTUP) {
-            throw new OperationFailedException(new ValidationError(ErrorType.PROTOCOL,
-                ErrorTag.OPERATION_NOT_SUPPORTED, Optional.empty(), "",
-                "only the startup datastore can be deleted, not " + datastore.yangName()));
+    public void discardChanges(final SessionId session) throws DatastoreException {
+        synchronized (lock) {
+            checkOpen();
+            locks.checkWritable(DatastoreName.CANDIDATE, session);
+            discardCandidate(session);
         }
-        locks.checkWritable(datastore, session);
-        final ContainerNode empty = ImmutableNodes.newContainerBuilder()
-            .withNodeIdentifier(engine.root(datastore).name()).build();
-        engine.replace(datastore, session, empty, false);
     }
 
     @Override
-    public synchronized Checkpoint checkpoint() {
-        return new Checkpoint(runningChanges, engine.root(DatastoreName.RUNNING));
-    }
-
-    @Override
-    public synchronized void rollback(final Checkpoint checkpoint, final SessionId session)
+    public void copy(final DatastoreName from, final DatastoreName to, final SessionId session)
             throws DatastoreException {
-        checkOpen();
-        locks.checkWritable(DatastoreName.RUNNING, session);
-        afterChange(DatastoreName.RUNNING, session,
-            engine.replace(DatastoreName.RUNNING, session, checkpoint.running(), false));
-        LOG.info("{} rolled running back to checkpoint {}", session, checkpoint.sequence());
+        synchronized (lock) {
+            checkOpen();
+            if (!to.isConfiguration() || from == to) {
+                throw new OperationFailedException(new ValidationError(ErrorType.PROTOCOL,
+                    ErrorTag.OPERATION_NOT_SUPPORTED, Optional.empty(), "",
+                    "cannot copy the " + from.yangName() + " datastore to the " + to.yangName() + " datastore"));
+            }
+            locks.checkWritable(to, session);
+            afterChange(to, session, engine.replace(to, session, engine.root(from), to != DatastoreName.CANDIDATE));
+        }
+    }
+
+    @Override
+    public void delete(final DatastoreName datastore, final SessionId session)
+            throws DatastoreException {
+        synchronized (lock) {
+            checkOpen();
+            if (datastore != DatastoreName.STARTUP) {
+                throw new OperationFailedException(new ValidationError(ErrorType.PROTOCOL,
+                    ErrorTag.OPERATION_NOT_SUPPORTED, Optional.empty(), "",
+                    "only the startup datastore can be deleted, not " + datastore.yangName()));
+            }
+            locks.checkWritable(datastore, session);
+            final ContainerNode empty = ImmutableNodes.newContainerBuilder()
+                .withNodeIdentifier(engine.root(datastore).name()).build();
+            engine.replace(datastore, session, empty, false);
+        }
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        synchronized (lock) {
+            return new Checkpoint(runningChanges, engine.root(DatastoreName.RUNNING));
+        }
+    }
+
+    @Override
+    public void rollback(final Checkpoint checkpoint, final SessionId session)
+            throws DatastoreException {
+        synchronized (lock) {
+            checkOpen();
+            locks.checkWritable(DatastoreName.RUNNING, session);
+            afterChange(DatastoreName.RUNNING, session,
+                engine.replace(DatastoreName.RUNNING, session, checkpoint.running(), false));
+            LOG.info("{} rolled running back to checkpoint {}", session, checkpoint.sequence());
+        }
     }
 
     @Override
@@ -203,25 +224,29 @@ public final class DurableDatastores implements Datastores {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        notifier.close();
-        try {
-            store.close();
-        } catch (IOException e) {
-            LOG.warn("Cannot release the datastore directory", e);
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            notifier.close();
+            try {
+                store.close();
+            } catch (IOException e) {
+                LOG.warn("Cannot release the datastore directory", e);
+            }
         }
     }
 
     /** Commits a transaction's ready modification; see {@link DataTransaction#commit()}. */
-    synchronized void commitTransaction(final DatastoreName target, final SessionId owner,
+    void commitTransaction(final DatastoreName target, final SessionId owner,
             final DataTreeModification modification) throws DatastoreException {
-        checkOpen();
-        locks.checkWritable(target, owner);
-        afterChange(target, owner, engine.apply(target, owner, modification, target.isPersistent()));
+        synchronized (lock) {
+            checkOpen();
+            locks.checkWritable(target, owner);
+            afterChange(target, owner, engine.apply(target, owner, modification, target.isPersistent()));
+        }
     }
 
     /** Validates what a transaction would commit; see {@link DataTransaction#validate()}. */

@@ -52,11 +52,15 @@ final class Journal implements AutoCloseable {
      * @param binding what records are bound to: the datastore and its document
      */
     static Journal open(final Path file, final SecretCipher cipher, final String binding) throws IOException {
+        final Path directory = file.toAbsolutePath().getParent();
+        if (directory == null) {
+            throw new IOException(file + " has no directory");
+        }
         final boolean created = !Files.exists(file);
         final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
         if (created) {
-            DurableFiles.syncDirectory(file.getParent());
+            DurableFiles.syncDirectory(directory);
         }
         return new Journal(channel, cipher, binding);
     }

@@ -49,9 +49,14 @@ final class XmlDocuments {
 
     ContainerNode read(final String text) throws DocumentException {
         final NormalizationResultHolder result = new NormalizationResultHolder();
-        XmlPathTracker tracker = null;
+        final XmlPathTracker tracker;
         try {
             tracker = new XmlPathTracker(inputFactory.createXMLStreamReader(new StringReader(wrap(text))), context);
+        } catch (XMLStreamException e) {
+            throw new DocumentException(ValidationError.of(ErrorTag.MALFORMED_MESSAGE, "/",
+                "malformed XML: " + ParseErrors.firstLine(stripLocation(e.getMessage()))), e);
+        }
+        try {
             XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(result),
                 SchemaInferenceStack.of(context).toInference()).parse(tracker);
             final var entryError = tracker.firstEntryError();
@@ -60,12 +65,11 @@ final class XmlDocuments {
             }
             return (ContainerNode) result.getResult().data();
         } catch (XMLStreamException e) {
-            if (tracker != null && tracker.atUnknownElement()) {
+            if (tracker.atUnknownElement()) {
                 throw new DocumentException(ValidationError.of(fallbackTag(tracker), tracker.currentPath(),
                     "no such node in the models" + atLine(tracker)), e);
             }
-            final String path = tracker == null ? "/" : tracker.currentPath();
-            throw new DocumentException(ValidationError.of(ErrorTag.MALFORMED_MESSAGE, path,
+            throw new DocumentException(ValidationError.of(ErrorTag.MALFORMED_MESSAGE, tracker.currentPath(),
                 "malformed XML: " + ParseErrors.firstLine(stripLocation(e.getMessage())) + atLine(tracker)), e);
         } catch (IOException | RuntimeException e) {
             if (tracker.firstEntryError().isPresent()) {
@@ -84,7 +88,7 @@ final class XmlDocuments {
     }
 
     private static String atLine(final XmlPathTracker tracker) {
-        if (tracker == null || tracker.getLocation() == null || tracker.getLocation().getLineNumber() < 0) {
+        if (tracker.getLocation() == null || tracker.getLocation().getLineNumber() < 0) {
             return "";
         }
         return " (line " + tracker.getLocation().getLineNumber() + ")";

@@ -24,8 +24,9 @@ public final class Conditions {
     /** One condition, and whether its context node is the parent of the node it guards. */
     public record When(WhenEffectiveStatement statement, boolean parentContext) {
         public String text() {
-            return statement.getDeclared() != null ? statement.getDeclared().rawArgument()
-                : statement.argument().toString();
+            final var declared = statement.getDeclared();
+            final String raw = declared == null ? null : declared.rawArgument();
+            return raw != null ? raw : statement.argument().toString();
         }
     }
 
