@@ -161,7 +161,7 @@ final class ChangeValidation {
             parent.replaceChild(removed.get(0), added.get(0));
         } else {
             removed.forEach(parent::removeChild);
-            added.forEach(parent::addChildAtEnd);
+            added.forEach(parent::addChild);
         }
         final List<QName> schemaPath = new ArrayList<>(parentSchemaPath);
         schemaPath.add(arg.getNodeType());

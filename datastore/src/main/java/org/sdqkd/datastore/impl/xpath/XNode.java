@@ -115,8 +115,8 @@ public final class XNode {
         });
     }
 
-    /** Adds a child at the end. */
-    void addChild(final XNode child) {
+    /** Adds a child at the end: data read in document order, defaults, or nodes a change created. */
+    public void addChild(final XNode child) {
         child.index = children.size();
         if (children.isEmpty()) {
             children = new ArrayList<>(4);
@@ -129,11 +129,6 @@ public final class XNode {
             byArg.put(child.pathArgument, child);
         }
         byKey = null;
-    }
-
-    /** Adds a new child at the end: list entries or nodes a change created. */
-    public void addChildAtEnd(final XNode child) {
-        addChild(child);
     }
 
     /** Puts {@code replacement} where {@code child} is. */
