@@ -1,0 +1,64 @@
+package org.sdqkd.netconf.protocol.api;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One of the two message framings of RFC 6242 section 4: {@link EndOfMessageFraming} ({@code :base:1.0}) or
+ * {@link ChunkedFraming} ({@code :base:1.1}). An instance decodes one direction of one session: it keeps the bytes
+ * of an unfinished message between calls, so bytes may arrive split anywhere. It is not thread-safe. Encoding
+ * keeps no state.
+ */
+public sealed interface Framing permits EndOfMessageFraming, ChunkedFraming {
+    /**
+     * Feeds received bytes and returns the messages they complete, in order, without their framing. A message
+     * larger than {@link #maxMessageSize()} is refused as soon as that is known, before it is buffered whole.
+     * After a failure the framing is broken and every further call fails.
+     *
+     * @param bytes  a buffer holding received bytes
+     * @param offset where the received bytes start in {@code bytes}
+     * @param length how many bytes were received
+     * @return the messages completed by these bytes, possibly none
+     * @throws FramingException if the bytes break the framing or a message is too big
+     */
+    List<byte[]> decode(byte[] bytes, int offset, int length) throws FramingException;
+
+    /**
+     * Feeds received bytes; the same as {@code decode(bytes, 0, bytes.length)}.
+     *
+     * @param bytes the received bytes
+     * @return the messages completed by these bytes, possibly none
+     * @throws FramingException if the bytes break the framing or a message is too big
+     */
+    default List<byte[]> decode(final byte[] bytes) throws FramingException {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Tells that the input ended (the peer closed the channel).
+     *
+     * @throws FramingException with {@link FramingException.Reason#TRUNCATED} if a message was begun and not
+     *                          finished, or if the framing was broken before
+     */
+    void endOfInput() throws FramingException;
+
+    /**
+     * Frames one message for sending.
+     *
+     * @param message the bytes of one XML message
+     * @return the framed bytes
+     * @throws FramingException if this framing cannot carry the message
+     */
+    byte[] encode(byte[] message) throws FramingException;
+
+    /** The largest message, in bytes, that {@link #decode(byte[], int, int)} accepts. */
+    int maxMessageSize();
+
+    /** The base capability that selects this framing: {@code :base:1.0} or {@code :base:1.1} (RFC 6242 4.1). */
+    default URI baseCapability() {
+        return switch (this) {
+            case EndOfMessageFraming eom -> Capabilities.BASE_1_0;
+            case ChunkedFraming chunked -> Capabilities.BASE_1_1;
+        };
+    }
+}

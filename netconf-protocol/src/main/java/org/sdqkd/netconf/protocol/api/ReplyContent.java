@@ -1,0 +1,54 @@
+package org.sdqkd.netconf.protocol.api;
+
+import java.util.List;
+
+/** What an {@link RpcReply} holds (RFC 6241 sections 4.2 to 4.4). */
+public sealed interface ReplyContent {
+    /** {@code <ok/>}: the operation succeeded and returns nothing (RFC 6241 section 4.4). */
+    record Ok() implements ReplyContent {
+    }
+
+    /**
+     * {@code <data>}: the result of get, get-config and similar operations.
+     *
+     * @param nodes the children of the data element
+     */
+    record Data(List<XmlElement> nodes) implements ReplyContent {
+        /** Copies the list. */
+        public Data {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * The output elements of an operation defined by a YANG {@code rpc} (RFC 7950 section 7.14.4): the children
+     * of rpc-reply, without a data wrapper.
+     *
+     * @param nodes the output elements
+     */
+    record Output(List<XmlElement> nodes) implements ReplyContent {
+        /** Copies the list. */
+        public Output {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * One or more {@code rpc-error}s (RFC 6241 section 4.3).
+     *
+     * @param errors the errors, in order
+     */
+    record Errors(List<RpcError> errors) implements ReplyContent {
+        /**
+         * Copies the list.
+         *
+         * @throws IllegalArgumentException if it is empty
+         */
+        public Errors {
+            errors = List.copyOf(errors);
+            if (errors.isEmpty()) {
+                throw new IllegalArgumentException("an error reply needs at least one rpc-error");
+            }
+        }
+    }
+}
