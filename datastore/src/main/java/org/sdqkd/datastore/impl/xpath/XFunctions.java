@@ -47,7 +47,7 @@ final class XFunctions {
             case COUNT -> new XValue.Num(nodes(args, 0, ctx).size());
             case ID -> XValue.NodeSet.EMPTY;
             case LOCAL_NAME, NAME, NAMESPACE_URI -> new XValue.Str(nameOf(function, args, ctx));
-            case STRING -> new XValue.Str(args.isEmpty() ? strings.of(ctx.node()) : str(args, 0, ctx));
+            case STRING -> new XValue.Str(stringArgument(args, ctx));
             case CONCAT -> new XValue.Str(args.stream().map(a -> strings.string(evaluator.eval(a, ctx)))
                 .collect(Collectors.joining()));
             case STARTS_WITH -> XValue.Bool.of(str(args, 0, ctx).startsWith(str(args, 1, ctx)));
@@ -56,10 +56,11 @@ final class XFunctions {
             case SUBSTRING_AFTER -> new XValue.Str(after(str(args, 0, ctx), str(args, 1, ctx)));
             case SUBSTRING -> new XValue.Str(substring(str(args, 0, ctx), num(args, 1, ctx),
                 args.size() > 2 ? num(args, 2, ctx) : Double.POSITIVE_INFINITY));
-            case STRING_LENGTH -> new XValue.Num((args.isEmpty() ? strings.of(ctx.node()) : str(args, 0, ctx))
-                .codePointCount(0, (args.isEmpty() ? strings.of(ctx.node()) : str(args, 0, ctx)).length()));
-            case NORMALIZE_SPACE -> new XValue.Str((args.isEmpty() ? strings.of(ctx.node()) : str(args, 0, ctx))
-                .strip().replaceAll("[ \\t\\r\\n]+", " "));
+            case STRING_LENGTH -> {
+                final String value = stringArgument(args, ctx);
+                yield new XValue.Num(value.codePointCount(0, value.length()));
+            }
+            case NORMALIZE_SPACE -> new XValue.Str(stringArgument(args, ctx).strip().replaceAll("[ \\t\\r\\n]+", " "));
             case TRANSLATE -> new XValue.Str(translate(str(args, 0, ctx), str(args, 1, ctx), str(args, 2, ctx)));
             case BOOLEAN -> XValue.Bool.of(XStrings.bool(evaluator.eval(args.get(0), ctx)));
             case NOT -> XValue.Bool.of(!XStrings.bool(evaluator.eval(args.get(0), ctx)));
@@ -79,6 +80,11 @@ final class XFunctions {
             case ENUM_VALUE -> enumValue(nodes(args, 0, ctx));
             case BIT_IS_SET -> bitIsSet(nodes(args, 0, ctx), str(args, 1, ctx));
         };
+    }
+
+    /** The first argument as a string, or the context node's string-value when there is none. */
+    private String stringArgument(final List<YangExpr> args, final XPathEvaluator.Ctx ctx) {
+        return args.isEmpty() ? strings.of(ctx.node()) : str(args, 0, ctx);
     }
 
     private String str(final List<YangExpr> args, final int index, final XPathEvaluator.Ctx ctx) {
