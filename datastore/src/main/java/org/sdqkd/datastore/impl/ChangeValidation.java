@@ -82,14 +82,12 @@ final class ChangeValidation {
                 applied.add(id);
             }
         }
-        final Set<ValidationError> errors = new LinkedHashSet<>();
         final List<ValidationError> found = new ArrayList<>();
         final Map<LeafrefTypeDefinition, Set<String>> shared = new IdentityHashMap<>();
         final Set<XNode> ancestors = new LinkedHashSet<>();
         for (Patch patch : patches) {
             for (XNode added : patch.added()) {
-                if (added.parent().children().contains(added)
-                        && constraints.checkOwnWhen(added, this::save, found)) {
+                if (attached(added) && constraints.checkOwnWhen(added, this::save, found)) {
                     constraints.checkWhen(added, this::save, found);
                 }
             }
@@ -99,7 +97,7 @@ final class ChangeValidation {
         }
         for (Patch patch : patches) {
             for (XNode added : patch.added()) {
-                if (added.parent().children().contains(added)) {
+                if (attached(added)) {
                     structure.checkNew(added, found);
                     constraints.checkSubtree(tree, added, shared, found);
                 }
@@ -109,8 +107,13 @@ final class ChangeValidation {
         for (Patch patch : patches) {
             recheckDependents(patch, shared, found);
         }
-        errors.addAll(found);
-        return List.copyOf(errors);
+        // a node can be reached both as changed and as a dependent: report each error once
+        return List.copyOf(new LinkedHashSet<>(found));
+    }
+
+    /** Whether a node is still in the tree: a when condition may have removed it. */
+    private static boolean attached(final XNode node) {
+        return node.parent().child(node.pathArgument()).orElse(null) == node;
     }
 
     /** Undoes the patches, leaving the tree as it was before {@link #apply}. */
