@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.sdqkd.netconf.protocol.impl.HelloXml;
+import org.sdqkd.netconf.protocol.impl.NotificationXml;
 import org.sdqkd.netconf.protocol.impl.RpcReplyXml;
 import org.sdqkd.netconf.protocol.impl.RpcXml;
 import org.sdqkd.netconf.protocol.impl.XmlWriter;
@@ -37,7 +38,7 @@ public final class MessageCodec {
      * Reads one message.
      *
      * @param message the bytes of one XML document
-     * @return the hello, rpc or rpc-reply
+     * @return the hello, rpc, rpc-reply or notification
      * @throws MessageException if the document is refused ({@code malformed-message} or {@code too-big}), its
      *                          document element is not a NETCONF message ({@code unknown-namespace} or
      *                          {@code unknown-element}, with bad-element), or the message breaks RFC 6241
@@ -51,6 +52,9 @@ public final class MessageCodec {
         }
         final String namespace = root.getNamespaceURI() == null ? "" : root.getNamespaceURI();
         final String name = root.getLocalName();
+        if (Notification.NAMESPACE.equals(namespace) && "notification".equals(name)) {
+            return NotificationXml.read(root);
+        }
         if (!NetconfMessage.NAMESPACE.equals(namespace)) {
             throw new MessageException(RpcError.of(ErrorType.RPC, ErrorTag.UNKNOWN_NAMESPACE,
                     "not a NETCONF message: element " + name + " in namespace '" + namespace + "'")
@@ -76,6 +80,7 @@ public final class MessageCodec {
             case Hello hello -> HelloXml.write(hello);
             case Rpc rpc -> RpcXml.write(rpc);
             case RpcReply reply -> RpcReplyXml.write(reply);
+            case Notification notification -> NotificationXml.write(notification);
         };
         return XmlWriter.document(root);
     }
