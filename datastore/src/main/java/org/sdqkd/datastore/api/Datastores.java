@@ -1,6 +1,7 @@
 package org.sdqkd.datastore.api;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -142,6 +143,34 @@ public interface Datastores extends AutoCloseable {
      * @return the registration; closing it stops further calls
      */
     Registration listen(DatastoreName datastore, YangInstanceIdentifier subtree, DataChangeListener listener);
+
+    /**
+     * Durably keeps a small piece of the agent's own state under a name, sealed (AES-256-GCM) with the key that
+     * protects the datastores' secret values, such as a confirmed commit that must outlive a restart. Replaces what
+     * was kept under that name.
+     *
+     * @param name    lower-case letters, digits and dashes
+     * @param content the bytes to keep; the caller may wipe them afterwards
+     * @throws StorageException when it could not be made durable; what was kept before is then still in place
+     */
+    void storeSealed(String name, byte[] content) throws StorageException;
+
+    /**
+     * What {@link #storeSealed(String, byte[])} kept under a name.
+     *
+     * @param name the name
+     * @return the bytes, or empty when nothing is kept under it
+     * @throws StorageException when the file cannot be read or its seal does not open
+     */
+    Optional<byte[]> loadSealed(String name) throws StorageException;
+
+    /**
+     * Forgets what is kept under a name, durably.
+     *
+     * @param name the name
+     * @throws StorageException when the deletion could not be made durable
+     */
+    void deleteSealed(String name) throws StorageException;
 
     /**
      * Closes the datastores: waits for pending notifications, then releases the directory. Every change already

@@ -52,6 +52,7 @@ final class DocumentStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStore.class);
     private static final String SECRETS_SUFFIX = ".secrets";
     private static final String JOURNAL_SUFFIX = ".journal";
+    private static final String SEALED_SUFFIX = ".sealed";
     /** A journal larger than this is folded into a new stored document at the next commit. */
     private static final long JOURNAL_LIMIT = 8L << 20;
 
@@ -172,6 +173,36 @@ final class DocumentStore implements AutoCloseable {
         DurableFiles.replace(directory, clearName(name), clear);
         deleteMatching(directory, name.yangName() + "-*" + SECRETS_SUFFIX, secretsName);
         openJournal(name, digest);
+    }
+
+    /** Durably replaces the sealed state kept under a name. */
+    void storeSealed(final String name, final byte[] content) throws IOException {
+        DurableFiles.replace(directory, sealedName(name), cipher.seal(content, sealedBinding(name)));
+    }
+
+    /** The sealed state kept under a name, opened. */
+    Optional<byte[]> loadSealed(final String name) throws IOException {
+        final Path file = directory.resolve(sealedName(name));
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(cipher.open(Files.readAllBytes(file), sealedBinding(name)));
+    }
+
+    /** Durably deletes the sealed state kept under a name. */
+    void deleteSealed(final String name) throws IOException {
+        DurableFiles.delete(directory, sealedName(name));
+    }
+
+    private static String sealedName(final String name) {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("not a sealed state name: " + name);
+        }
+        return name + SEALED_SUFFIX;
+    }
+
+    private static byte[] sealedBinding(final String name) {
+        return ("sealed\n" + name).getBytes(UTF_8);
     }
 
     /** Opens the journal of the stored document with the given digest and deletes any other of the datastore. */

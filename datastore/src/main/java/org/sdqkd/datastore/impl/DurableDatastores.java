@@ -239,6 +239,42 @@ public final class DurableDatastores implements Datastores {
         }
     }
 
+    @Override
+    public void storeSealed(final String name, final byte[] content) throws StorageException {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                store.storeSealed(name, content);
+            } catch (IOException e) {
+                throw new StorageException("cannot store " + name, e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> loadSealed(final String name) throws StorageException {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                return store.loadSealed(name);
+            } catch (IOException e) {
+                throw new StorageException("cannot read " + name, e);
+            }
+        }
+    }
+
+    @Override
+    public void deleteSealed(final String name) throws StorageException {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                store.deleteSealed(name);
+            } catch (IOException e) {
+                throw new StorageException("cannot delete " + name, e);
+            }
+        }
+    }
+
     /** Commits a transaction's ready modification; see {@link DataTransaction#commit()}. */
     void commitTransaction(final DatastoreName target, final SessionId owner,
             final DataTreeModification modification) throws DatastoreException {

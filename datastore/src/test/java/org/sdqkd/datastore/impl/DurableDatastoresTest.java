@@ -135,6 +135,23 @@ class DurableDatastoresTest extends OpenDatastores {
     }
 
     @Test
+    void sealedStateSurvivesReopeningAndIsNotStoredInClear() throws Exception {
+        final byte[] state = "persist-id: token-42".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        datastores.storeSealed("confirmed-commit", state);
+        datastores.close();
+        datastores = Datastores.open(directory, TestData.CONTEXT);
+
+        assertEquals("persist-id: token-42", new String(datastores.loadSealed("confirmed-commit").orElseThrow(),
+            java.nio.charset.StandardCharsets.UTF_8));
+        final byte[] file = Files.readAllBytes(directory.resolve("confirmed-commit.sealed"));
+        assertFalse(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains("token-42"));
+
+        datastores.deleteSealed("confirmed-commit");
+        assertEquals(Optional.empty(), datastores.loadSealed("confirmed-commit"));
+        assertThrows(IllegalArgumentException.class, () -> datastores.storeSealed("../escape", state));
+    }
+
+    @Test
     void copyAndDeleteConfigOnStartup() throws DatastoreException {
         final ContainerNode content = TestData.root(TestData.sshQkd(4096));
         writeRoot(DatastoreName.RUNNING, content);
