@@ -1,7 +1,9 @@
 package org.sdqkd.datastore.api;
 
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.impl.ClassPathModels;
+import org.sdqkd.datastore.impl.DataPaths;
 import org.sdqkd.datastore.impl.DataTreeValidator;
 import org.sdqkd.datastore.impl.YangInstanceDocuments;
 
@@ -27,5 +29,17 @@ public final class YangModels {
     /** A validator of datastore content against the given models. */
     public static DataValidator validator(final EffectiveModelContext context) {
         return new DataTreeValidator(context);
+    }
+
+    /**
+     * The data path of a node as validation errors report it: {@code /module:top/list[key='v']/leaf}, with the
+     * module name where the module changes (RFC 7951 section 6.11 style).
+     *
+     * @param context the models
+     * @param path    the node
+     * @return the path text
+     */
+    public static String dataPath(final EffectiveModelContext context, final YangInstanceIdentifier path) {
+        return DataPaths.of(context, path);
     }
 }

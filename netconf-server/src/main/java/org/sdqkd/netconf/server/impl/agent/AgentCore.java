@@ -1,0 +1,212 @@
+package org.sdqkd.netconf.server.impl.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.sdqkd.datastore.api.DataChange;
+import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.api.SessionId;
+import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.netconf.protocol.api.Capabilities;
+import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.netconf.server.api.SessionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
+
+/**
+ * What every session of one agent shares: the datastores and models, the sessions by id, the locks as
+ * ietf-netconf-monitoring reports them, the NETCONF event stream, confirmed commits and the counters.
+ */
+public final class AgentCore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCore.class);
+
+    private final Datastores datastores;
+    private final DataXml models;
+    private final MessageCodec codec;
+    private final int maxMessageBytes;
+    private final ModuleSources sources;
+    private final StateData state;
+    private final List<URI> capabilities;
+    private final Statistics statistics = new Statistics();
+    private final NotificationBus notifications = new NotificationBus();
+    private final ConfirmedCommits confirmedCommits;
+    private final Operations operations;
+    private final ScheduledExecutorService scheduler;
+    private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<DatastoreName, StateData.HeldLock> locks = new EnumMap<>(DatastoreName.class);
+    private final Registration runningListener;
+
+    /**
+     * Creates the shared state of an agent serving datastores.
+     *
+     * @param datastores      the datastores, opened on the models
+     * @param limits          limits on received XML
+     * @param maxMessageBytes the largest message accepted
+     * @throws StorageException when a pending confirmed commit kept from before cannot be restored
+     */
+    public AgentCore(final Datastores datastores, final org.opendaylight.yangtools.yang.model.api
+            .EffectiveModelContext context, final XmlLimits limits, final int maxMessageBytes)
+            throws StorageException {
+        this.datastores = requireNonNull(datastores);
+        this.models = new DataXml(context);
+        this.codec = MessageCodec.of(limits);
+        this.maxMessageBytes = maxMessageBytes;
+        this.sources = ModuleSources.fromClassPath();
+        this.state = new StateData(models, sources);
+        final List<URI> caps = new ArrayList<>(List.of(Capabilities.BASE_1_0, Capabilities.BASE_1_1,
+            Capabilities.WRITABLE_RUNNING, Capabilities.CANDIDATE, Capabilities.CONFIRMED_COMMIT_1_1,
+            Capabilities.ROLLBACK_ON_ERROR, Capabilities.VALIDATE_1_1, Capabilities.STARTUP, Capabilities.XPATH,
+            Capabilities.withDefaults("explicit", "report-all,report-all-tagged,trim"), Capabilities.NOTIFICATION,
+            Capabilities.INTERLEAVE,
+            URI.create("urn:ietf:params:netconf:capability:yang-library:1.0?revision=2019-01-04&module-set-id="
+                + state.contentId()),
+            URI.create("urn:ietf:params:netconf:capability:yang-library:1.1?revision=2019-01-04&content-id="
+                + state.contentId())));
+        caps.addAll(state.moduleCapabilities());
+        this.capabilities = List.copyOf(caps);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("netconf-agent-timer").daemon().factory());
+        this.confirmedCommits = new ConfirmedCommits(datastores, YangModels.documentCodec(context), scheduler,
+            (event, session, persistId, timeout) -> notifications.publish(
+                BaseNotifications.confirmedCommit(event, session, sessionHost(session), persistId, timeout)));
+        this.operations = new Operations(this, new EditConfig(models));
+        this.runningListener = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
+            this::runningChanged);
+        confirmedCommits.restore();
+    }
+
+    Datastores datastores() {
+        return datastores;
+    }
+
+    DataXml models() {
+        return models;
+    }
+
+    MessageCodec codec() {
+        return codec;
+    }
+
+    int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    ModuleSources sources() {
+        return sources;
+    }
+
+    List<URI> capabilities() {
+        return capabilities;
+    }
+
+    Statistics statistics() {
+        return statistics;
+    }
+
+    NotificationBus notifications() {
+        return notifications;
+    }
+
+    ConfirmedCommits confirmedCommits() {
+        return confirmedCommits;
+    }
+
+    Operations operations() {
+        return operations;
+    }
+
+    Optional<ServerSession> session(final long id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    /** The agent's state data: {@code /netconf-state} and {@code /yang-library}. */
+    List<Element> stateData() {
+        final Map<DatastoreName, StateData.HeldLock> held;
+        synchronized (locks) {
+            held = new EnumMap<>(locks);
+        }
+        return List.of(state.netconfState(capabilities, held, List.copyOf(sessions.values()), statistics),
+            state.yangLibrary());
+    }
+
+    void locked(final DatastoreName datastore, final SessionId session) {
+        synchronized (locks) {
+            locks.put(datastore, new StateData.HeldLock(session.id(), Instant.now()));
+        }
+    }
+
+    void unlocked(final DatastoreName datastore) {
+        synchronized (locks) {
+            locks.remove(datastore);
+        }
+    }
+
+    /** Publishes a YANG notification of the models on the NETCONF stream. */
+    public void publish(final Element event) {
+        notifications.publish(event);
+    }
+
+    void sessionStarted(final ServerSession session) {
+        sessions.put(session.id().id(), session);
+        statistics.session();
+        notifications.publish(BaseNotifications.sessionStart(session.id(), sessionHost(session.id())));
+    }
+
+    /** A session ended, whoever ended it: its locks, subscription and confirmed commit go with it. */
+    public void sessionEnded(final SessionInfo info) {
+        final SessionId id = new SessionId(info.sessionId(), info.user());
+        final ServerSession session = sessions.remove(info.sessionId());
+        notifications.unsubscribe(info.sessionId());
+        datastores.releaseSession(id);
+        synchronized (locks) {
+            locks.values().removeIf(lock -> lock.sessionId() == info.sessionId());
+        }
+        if (session == null) {
+            return;
+        }
+        if (!session.endedByRequest()) {
+            statistics.dropped();
+        }
+        scheduler.execute(() -> confirmedCommits.sessionEnded(id));
+        notifications.publish(BaseNotifications.sessionEnd(id, sessionHost(id), session.terminationReason(),
+            session.killedBy()));
+    }
+
+    private Optional<String> sessionHost(final SessionId id) {
+        return session(id.id()).map(s -> s.info().remoteAddress()).map(a -> a.getAddress().getHostAddress());
+    }
+
+    private void runningChanged(final DataChange change) {
+        final Optional<String> host = sessionHost(change.changedBy());
+        notifications.publish(BaseNotifications.configChange(models, change, host));
+    }
+
+    /** The default confirm-timeout, for documentation and tests. */
+    static Duration defaultConfirmTimeout() {
+        return ConfirmedCommits.DEFAULT_TIMEOUT;
+    }
+
+    @Override
+    public void close() {
+        runningListener.close();
+        scheduler.shutdownNow();
+        sessions.values().forEach(ServerSession::kill);
+        LOG.debug("agent core closed");
+    }
+}
