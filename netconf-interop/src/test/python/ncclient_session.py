@@ -387,7 +387,7 @@ def default_replace(t):
     if container is None:
         container = etree.SubElement(full, "{%s}%s" % (md.ns, md.container))
     original = etree.tostring(full, encoding="unicode")
-    container.append(element(md.entry("dreplace", "whole")))
+    container.append(element(md.wrap(md.entry("dreplace", "whole")))[0])
     with_entry = etree.tostring(full, encoding="unicode")
     try:
         t.ok(t.edit_raw(with_entry, default_operation="replace"), "default-operation replace")

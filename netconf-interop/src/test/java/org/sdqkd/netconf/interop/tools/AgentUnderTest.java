@@ -1,6 +1,9 @@
 package org.sdqkd.netconf.interop.tools;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.netconf.server.testing.TestAgent;
 
 /** A running NETCONF server the interop tools connect to over SSH with a password, on 127.0.0.1. */
 public interface AgentUnderTest extends AutoCloseable {
@@ -12,7 +15,38 @@ public interface AgentUnderTest extends AutoCloseable {
      * @return the running agent
      */
     static AgentUnderTest start(final Path workDir) {
-        throw new UnsupportedOperationException("agent not merged yet");
+        final TestAgent agent;
+        try {
+            agent = TestAgent.start(workDir);
+        } catch (IOException | StorageException e) {
+            throw new IllegalStateException("cannot start the agent in " + workDir, e);
+        }
+        return new AgentUnderTest() {
+            @Override
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            @Override
+            public int port() {
+                return agent.port();
+            }
+
+            @Override
+            public String user() {
+                return TestAgent.USER;
+            }
+
+            @Override
+            public String password() {
+                return TestAgent.USER;
+            }
+
+            @Override
+            public void close() {
+                agent.close();
+            }
+        };
     }
 
     /** @return the address the server listens on */

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ncclient downloads every YANG module the agent lists with get-schema, and yanglint accepts them together. */
 @Tag("interop")
-@Disabled("waiting for the agent")
 class GetSchemaInteropTest {
 
     @TempDir

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** python3-ncclient runs ncclient_session.py (every operation and capability) against the agent, in both framings. */
 @Tag("interop")
-@Disabled("waiting for the agent")
 class NcclientInteropTest {
 
     @TempDir

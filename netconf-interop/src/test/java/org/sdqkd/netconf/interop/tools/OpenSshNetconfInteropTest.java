@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** OpenSSH's {@code ssh -s netconf} exchanges hellos and an RPC with the agent in base:1.0 framing. */
 @Tag("interop")
-@Disabled("waiting for the agent")
 class OpenSshNetconfInteropTest {
 
     /** A get-config of running. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** yuma123's yangcli connects to the agent, loads its modules and reads configuration and state. */
 @Tag("interop")
-@Disabled("waiting for the agent")
 class YangcliInteropTest {
 
     @TempDir

@@ -142,7 +142,7 @@ public final class AgentCore implements AutoCloseable {
             held = new EnumMap<>(locks);
         }
         return List.of(state.netconfState(capabilities, held, List.copyOf(sessions.values()), statistics),
-            state.yangLibrary());
+            state.yangLibrary(), state.modulesState());
     }
 
     void locked(final DatastoreName datastore, final SessionId session) {
@@ -166,6 +166,18 @@ public final class AgentCore implements AutoCloseable {
         sessions.put(session.id().id(), session);
         statistics.session();
         notifications.publish(BaseNotifications.sessionStart(session.id(), sessionHost(session.id())));
+    }
+
+    /**
+     * Releases what a killed session holds before kill-session replies (RFC 6241 section 7.9): its locks, its
+     * uncommitted candidate changes and its subscription. The rest follows when its transport has closed.
+     */
+    void releaseKilled(final SessionId victim) {
+        notifications.unsubscribe(victim.id());
+        datastores.releaseSession(victim);
+        synchronized (locks) {
+            locks.values().removeIf(lock -> lock.sessionId() == victim.id());
+        }
     }
 
     /** A session ended, whoever ended it: its locks, subscription and confirmed commit go with it. */

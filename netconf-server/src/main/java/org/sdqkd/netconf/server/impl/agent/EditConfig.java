@@ -16,6 +16,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DistinctNodeContainer;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
@@ -82,7 +83,12 @@ final class EditConfig {
         stripAttributes(rest);
         final List<Element> restTop = Dom.childElements(rest);
         final List<RpcError> skipped = new ArrayList<>();
-        if (operation != DefaultOperation.NONE) {
+        if (operation == DefaultOperation.NONE) {
+            // RFC 6241 section 7.2: under none, data without an operation must name existing list entries
+            if (!restTop.isEmpty()) {
+                requireEntries(models.fromXml(restTop), YangInstanceIdentifier.of(), tx);
+            }
+        } else {
             final ContainerNode root = models.fromXml(restTop);
             try {
                 if (operation == DefaultOperation.REPLACE) {
@@ -107,6 +113,21 @@ final class EditConfig {
             }
         }
         return skipped;
+    }
+
+    private void requireEntries(final NormalizedNode node, final YangInstanceIdentifier path,
+            final DataTransaction tx) throws OperationException {
+        if (node instanceof MapEntryNode && tx.read(path).isEmpty()) {
+            throw new OperationException(RpcError.of(new ValidationError(ErrorType.APPLICATION,
+                ErrorTag.DATA_MISSING, Optional.empty(), models.dataPath(path),
+                "no such entry: under default-operation none, data without an operation attribute must exist"),
+                models.context()));
+        }
+        if (node instanceof NormalizedNodeContainer<?> container) {
+            for (NormalizedNode child : container.body()) {
+                requireEntries(child, path.node(child.name()), tx);
+            }
+        }
     }
 
     /** Checks what a transaction would commit (test-only). */

@@ -292,6 +292,7 @@ final class Operations {
         final ServerSession victim = core.session(id).orElseThrow(() -> OperationException.badElement(
             ErrorTag.INVALID_VALUE, "session-id", "no session " + id));
         victim.killBy(session.id().id());
+        core.releaseKilled(victim.id());
         return OK;
     }
 
@@ -392,7 +393,8 @@ final class Operations {
         final Param filter = new Param(Namespaces.NOTIFICATION, "filter");
         final Param startTime = new Param(Namespaces.NOTIFICATION, "startTime");
         final Param stopTime = new Param(Namespaces.NOTIFICATION, "stopTime");
-        final Args args = Args.of(operation, Set.of(stream, filter, startTime, stopTime));
+        // ncclient's create_subscription sends its filter in the base namespace: accepted too
+        final Args args = Args.of(operation, Set.of(stream, filter, FILTER, startTime, stopTime));
         final String streamName = args.text(stream).orElse("NETCONF");
         if (!"NETCONF".equals(streamName)) {
             throw OperationException.badElement(ErrorTag.INVALID_VALUE, "stream", "no event stream " + streamName
@@ -406,15 +408,15 @@ final class Operations {
             throw OperationException.badElement(ErrorTag.BAD_ELEMENT, "stopTime",
                 "stopTime is given only with startTime");
         }
-        final Optional<Element> filterElement = args.optional(filter);
+        final Optional<Element> filterElement = args.optional(filter).or(() -> args.optional(FILTER));
         if (filterElement.isPresent()) {
             // an invalid filter is refused now, not at the first event
             Filters.apply(Dom.root(Namespaces.BASE, "data"), filterElement.orElseThrow(), core.models());
         }
         if (!core.notifications().subscribe(new NotificationBus.Subscription(session, filterElement,
                 core.models()))) {
-            throw OperationException.of(ErrorType.PROTOCOL, ErrorTag.OPERATION_FAILED,
-                "the session has a subscription already");
+            throw OperationException.of(ErrorType.PROTOCOL, ErrorTag.IN_USE,
+                "the session has a subscription already (RFC 5277 section 2.1.1)");
         }
         return OK;
     }

@@ -15,7 +15,6 @@ import org.opendaylight.yangtools.yang.model.api.FeatureDefinition;
 import org.opendaylight.yangtools.yang.model.api.Module;
 import org.opendaylight.yangtools.yang.model.api.ModuleLike;
 import org.opendaylight.yangtools.yang.model.api.Submodule;
-import org.opendaylight.yangtools.yang.common.YangVersion;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.w3c.dom.Element;
 
@@ -53,15 +52,13 @@ final class StateData {
     }
 
     /**
-     * The module capabilities of the hello (RFC 6020 section 5.6.4): YANG 1.0 modules only; YANG 1.1 modules are
-     * found through the YANG library (RFC 7950 section 5.6.4).
+     * The module capabilities of the hello (RFC 6020 section 5.6.4). YANG 1.1 modules are listed too, as Netopeer2
+     * and OpenDaylight do: clients that build their schema from the hello (OpenDaylight's connector, ncclient's
+     * capability checks) find every module there, and the YANG library lists them all as well.
      */
     List<URI> moduleCapabilities() {
         final List<URI> capabilities = new ArrayList<>();
         for (Module module : modules()) {
-            if (module.getYangVersion() != YangVersion.VERSION_1) {
-                continue;
-            }
             final StringBuilder uri = new StringBuilder(module.getNamespace().toString())
                 .append("?module=").append(module.getName());
             module.getRevision().ifPresent(r -> uri.append("&revision=").append(r));
@@ -177,6 +174,31 @@ final class StateData {
         }
         Dom.append(library, Namespaces.YANG_LIBRARY, "content-id", contentId);
         return library;
+    }
+
+    /**
+     * {@code /modules-state}, the YANG library of RFC 7895 that clients of the {@code yang-library:1.0} capability
+     * (yangcli, older OpenDaylight releases) read; deprecated in RFC 8525 but still served, as Netopeer2 does.
+     */
+    Element modulesState() {
+        final Element state = Dom.root(Namespaces.YANG_LIBRARY, "modules-state");
+        Dom.append(state, Namespaces.YANG_LIBRARY, "module-set-id", contentId);
+        for (Module module : modules()) {
+            final Element entry = Dom.append(state, Namespaces.YANG_LIBRARY, "module", null);
+            Dom.append(entry, Namespaces.YANG_LIBRARY, "name", module.getName());
+            Dom.append(entry, Namespaces.YANG_LIBRARY, "revision", module.getRevision().map(Revision::toString)
+                .orElse(""));
+            Dom.append(entry, Namespaces.YANG_LIBRARY, "namespace", module.getNamespace().toString());
+            features(module).forEach(f -> Dom.append(entry, Namespaces.YANG_LIBRARY, "feature", f));
+            Dom.append(entry, Namespaces.YANG_LIBRARY, "conformance-type", "implement");
+            for (Submodule submodule : module.getSubmodules()) {
+                final Element sub = Dom.append(entry, Namespaces.YANG_LIBRARY, "submodule", null);
+                Dom.append(sub, Namespaces.YANG_LIBRARY, "name", submodule.getName());
+                Dom.append(sub, Namespaces.YANG_LIBRARY, "revision", submodule.getRevision()
+                    .map(Revision::toString).orElse(""));
+            }
+        }
+        return state;
     }
 
     private static Element append(final Element parent, final String name, final String text) {
