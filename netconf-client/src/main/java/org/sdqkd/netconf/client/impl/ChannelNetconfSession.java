@@ -62,6 +62,7 @@ final class ChannelNetconfSession implements NetconfSession {
     private static final int READ_BUFFER_SIZE = 64 * 1024;
     private static final int MAX_WRITE_BATCH = 256 * 1024;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final byte[] LINE_FEED = {'\n'};
 
     private final ClientSession ssh;
     private final ChannelSubsystem channel;
@@ -317,10 +318,17 @@ final class ChannelNetconfSession implements NetconfSession {
                 }
             }
             if (skipWhitespace) {
+                // tolerate stray whitespace between the hello and the first chunk (some servers send a newline
+                // after their hello): skip it, then give the chunk header back its leading line feed
                 while (offset < bytes.length && isWhitespace(bytes[offset])) {
                     offset++;
                 }
-                skipWhitespace = offset == bytes.length;
+                if (offset < bytes.length) {
+                    skipWhitespace = false;
+                    if (bytes[offset] == '#') {
+                        decoder.decode(LINE_FEED, 0, 1);
+                    }
+                }
             }
             if (offset < bytes.length) {
                 for (byte[] message : decoder.decode(bytes, offset, bytes.length - offset)) {
