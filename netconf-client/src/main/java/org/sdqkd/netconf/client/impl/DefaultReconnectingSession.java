@@ -81,6 +81,9 @@ final class DefaultReconnectingSession implements ReconnectingSession {
             }
             session = current;
             current = null;
+            if (next.isDone()) {
+                next = new CompletableFuture<>();
+            }
             waiting = next;
             if (retry != null) {
                 retry.cancel(false);

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +90,7 @@ public final class MinaNetconfClient implements NetconfClient {
         });
         ssh.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         ssh.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        ssh.setSessionFactory(new KeepaliveSessionFactory(ssh));
         ssh.start();
     }
 
@@ -161,8 +163,11 @@ public final class MinaNetconfClient implements NetconfClient {
             deadline = timer.schedule(() -> fail("connecting to " + target + " timed out after " + timeout.toMillis()
                 + " ms", null), timeout.toNanos(), TimeUnit.NANOSECONDS);
             try {
-                final ConnectFuture connect = ssh.connect(options.user(), options.host(), options.port(),
-                    AttributeRepository.ofKeyValuePair(VERIFIER, HostKeyVerifiers.of(options.hostKeyVerification())),
+                final AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
+                    VERIFIER, HostKeyVerifiers.of(options.hostKeyVerification()),
+                    KeepaliveSessionFactory.KEEPALIVE, new KeepaliveSessionFactory.Keepalive(
+                        options.keepaliveInterval(), options.keepaliveMaxMissed())));
+                final ConnectFuture connect = ssh.connect(options.user(), options.host(), options.port(), context,
                     null);
                 connect.addListener(this::connected);
             } catch (IOException | RuntimeException e) {
@@ -192,10 +197,6 @@ public final class MinaNetconfClient implements NetconfClient {
         }
 
         private void configure(final ClientSession connected) throws IOException, GeneralSecurityException {
-            if (options.keepaliveInterval().isPositive()) {
-                CoreModuleProperties.HEARTBEAT_INTERVAL.set(connected, options.keepaliveInterval());
-                CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(connected, options.keepaliveMaxMissed());
-            }
             final char[] password = options.password().orElse(null);
             if (password != null) {
                 connected.addPasswordIdentity(new String(password));

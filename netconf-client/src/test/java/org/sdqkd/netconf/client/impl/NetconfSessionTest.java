@@ -10,6 +10,7 @@ import static org.sdqkd.netconf.client.impl.TestSupport.failure;
 import static org.sdqkd.netconf.client.impl.TestSupport.options;
 import static org.sdqkd.netconf.client.impl.TestSupport.xml;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -32,13 +34,16 @@ import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.sdqkd.netconf.client.api.Datastore;
+import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
 import org.sdqkd.netconf.client.api.NetconfTimeoutException;
+import org.sdqkd.netconf.client.api.NmdaDatastore;
 import org.sdqkd.netconf.client.api.SubscriptionOptions;
+import org.sdqkd.netconf.client.api.UnexpectedReplyException;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.protocol.api.ChunkedFraming;
 import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
@@ -52,7 +57,7 @@ import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 
 /** The client against a scripted NETCONF peer behind the project's MINA SSH server, on loopback. */
-@Timeout(30)
+@Timeout(120)
 class NetconfSessionTest {
     private static final XmlElement GET = xml("<get xmlns='urn:ietf:params:xml:ns:netconf:base:1.0'/>");
 
@@ -75,7 +80,7 @@ class NetconfSessionTest {
         }
     }
 
-    private ScriptedServer start(final Set<java.net.URI> capabilities, final ScriptedServer.Script script)
+    private ScriptedServer start(final Set<URI> capabilities, final ScriptedServer.Script script)
             throws Exception {
         server = new ScriptedServer(dir, capabilities, script).start();
         return server;
@@ -128,7 +133,7 @@ class NetconfSessionTest {
             received.add(rpc);
             if (received.size() == count) {
                 // a reply nobody waits for first, then all replies in reverse order
-                peer.send(new RpcReply(Optional.of("no-such-id"), java.util.Map.of(), new ReplyContent.Ok()));
+                peer.send(new RpcReply(Optional.of("no-such-id"), Map.of(), new ReplyContent.Ok()));
                 Collections.reverse(received);
                 for (Rpc request : received) {
                     peer.reply(request, new ReplyContent.Data(List.of(request.operation())));
@@ -204,13 +209,13 @@ class NetconfSessionTest {
         for (CompletableFuture<?> future : List.of(first, second, kill)) {
             assertInstanceOf(NetconfSessionClosedException.class, failure(future));
         }
-        assertNotNull(closes.poll(10, TimeUnit.SECONDS));
+        assertNotNull(closes.poll(30, TimeUnit.SECONDS));
         assertFalse(session.isOpen());
         assertInstanceOf(NetconfSessionClosedException.class, failure(session.rpc(GET)));
         // a listener added after the close is told at once
         final BlockingQueue<NetconfSessionClosedException> late = new LinkedBlockingQueue<>();
         session.addCloseListener(late::add);
-        assertNotNull(late.poll(10, TimeUnit.SECONDS));
+        assertNotNull(late.poll(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -233,7 +238,7 @@ class NetconfSessionTest {
         assertEquals(List.of(xml("<top xmlns='urn:test'/>")), data);
         final List<String> events = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            final Notification notification = received.poll(10, TimeUnit.SECONDS);
+            final Notification notification = received.poll(30, TimeUnit.SECONDS);
             assertNotNull(notification, "notification " + i);
             events.add(notification.event().toString());
         }
@@ -315,9 +320,9 @@ class NetconfSessionTest {
         });
         final NetconfSession session = connect();
         await(session.closeSession());
-        assertEquals("close-session", operations.poll(10, TimeUnit.SECONDS));
+        assertEquals("close-session", operations.poll(30, TimeUnit.SECONDS));
         assertFalse(session.isOpen());
-        assertNotNull(server.closedSessions().poll(10, TimeUnit.SECONDS));
+        assertNotNull(server.closedSessions().poll(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -336,5 +341,36 @@ class NetconfSessionTest {
         server.close();
         server = null;
         assertInstanceOf(NetconfConnectException.class, failure(client.connect(options(port).build())));
+    }
+
+    @Test
+    void typedHelpersReadTheirResults() throws Exception {
+        final String yang = "module m { namespace \"urn:m\"; prefix m; }";
+        start(ScriptedServer.BOTH, (rpc, peer) -> {
+            switch (ScriptedServer.operation(rpc)) {
+                case "get-schema" -> peer.reply(rpc, new ReplyContent.Output(List.of(xml(
+                    "<data xmlns='urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring'>" + yang.replace("\"",
+                        "&quot;") + "</data>"))));
+                case "get-data" -> peer.reply(rpc, new ReplyContent.Output(List.of(xml(
+                    "<data xmlns='urn:ietf:params:xml:ns:yang:ietf-netconf-nmda'><a xmlns='urn:t'/><b xmlns='urn:t'/>"
+                        + "</data>"))));
+                case "get-config" -> peer.reply(rpc, new ReplyContent.Data(List.of(xml("<a xmlns='urn:t'/>"))));
+                case "commit", "get" -> peer.reply(rpc, new ReplyContent.Output(List.of(xml("<odd xmlns='urn:t'/>"))));
+                default -> peer.ok(rpc);
+            }
+        });
+        final NetconfSession session = connect();
+        assertEquals(yang, await(session.getSchema("m")));
+        assertEquals(List.of(xml("<a xmlns='urn:t'/>"), xml("<b xmlns='urn:t'/>")),
+            await(session.getData(NmdaDatastore.OPERATIONAL, Optional.empty())));
+        assertEquals(List.of(xml("<a xmlns='urn:t'/>")), await(session.getConfig(Datastore.RUNNING,
+            Filter.subtree(xml("<a xmlns='urn:t'/>")))));
+        await(session.editConfig(Datastore.CANDIDATE, xml("<a xmlns='urn:t'/>")));
+        await(session.validate(Datastore.CANDIDATE));
+        await(session.discardChanges());
+        // ok-returning operations accept any reply that is not an error
+        await(session.commit());
+        // a get answered without <data> is not what get returns
+        assertInstanceOf(UnexpectedReplyException.class, failure(session.get()));
     }
 }

@@ -16,7 +16,7 @@ import org.sdqkd.netconf.protocol.api.XmlParseException;
 /** Helpers shared by the client tests. */
 final class TestSupport {
     static final String HOST = "127.0.0.1";
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private TestSupport() {
     }
@@ -26,9 +26,9 @@ final class TestSupport {
         return ConnectOptions.builder(HOST, port, ScriptedServer.USER)
             .password(ScriptedServer.PASSWORD.toCharArray())
             .hostKeys(HostKeyVerification.acceptAny())
-            .connectTimeout(Duration.ofSeconds(5))
-            .helloTimeout(Duration.ofSeconds(5))
-            .rpcTimeout(Duration.ofSeconds(5));
+            .connectTimeout(Duration.ofSeconds(20))
+            .helloTimeout(Duration.ofSeconds(20))
+            .rpcTimeout(Duration.ofSeconds(20));
     }
 
     /** Waits for a future's value. */
