@@ -121,6 +121,7 @@ public final class MinaNetconfClient implements NetconfClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        LOG.debug("closing the NETCONF client: {} sessions, {} reconnecting", sessions.size(), reconnecting.size());
         reconnecting.forEach(ReconnectingSession::stop);
         sessions.forEach(NetconfSession::close);
         ssh.stop();
