@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -124,8 +125,15 @@ final class ChannelNetconfSession implements NetconfSession {
         helloTimeout = timer.schedule(() -> closeWith(new NetconfSessionClosedException(
             "no hello from " + peer + " within " + helloWait.toMillis() + " ms",
             new NetconfTimeoutException("hello", helloWait))), helloWait.toNanos(), TimeUnit.NANOSECONDS);
-        channel.addCloseFutureListener(future -> timer.schedule(() -> closeWith(new NetconfSessionClosedException(
-            "the channel to " + peer + " closed", null)), CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS));
+        // the read loop normally sees the end first (after the last bytes); this is the safety net
+        channel.addCloseFutureListener(future -> {
+            try {
+                timer.schedule(() -> closeWith(new NetconfSessionClosedException("the channel to " + peer
+                    + " closed", null)), CLOSE_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                closeWith(new NetconfSessionClosedException("the channel to " + peer + " closed", e));
+            }
+        });
         try {
             send(EndOfMessageFraming.of(maxMessageSize).encode(codec.encode(clientHello)));
         } catch (FramingException e) {
@@ -188,8 +196,13 @@ final class ChannelNetconfSession implements NetconfSession {
                 "the rpc cannot be sent with end-of-message framing: " + e.getMessage(), e));
         }
         final CompletableFuture<RpcReply> future = new CompletableFuture<>();
-        final ScheduledFuture<?> timeoutTask = timer.schedule(() -> timeOut(messageId, timeout),
-            timeout.toNanos(), TimeUnit.NANOSECONDS);
+        final ScheduledFuture<?> timeoutTask;
+        try {
+            timeoutTask = timer.schedule(() -> timeOut(messageId, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the client is closing
+            return CompletableFuture.failedFuture(closedReason());
+        }
         final Pending entry = new Pending(messageId, future, timeoutTask);
         pending.put(messageId, entry);
         future.whenComplete((reply, failure) -> {
