@@ -1,0 +1,280 @@
+package org.sdqkd.netconf.client.impl;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.sdqkd.netconf.client.api.ClientConfig;
+import org.sdqkd.netconf.client.api.ConnectOptions;
+import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfSession;
+import org.sdqkd.netconf.client.api.ReconnectOptions;
+import org.sdqkd.netconf.client.api.ReconnectingSession;
+import org.sdqkd.netconf.protocol.api.Hello;
+import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link NetconfClient} on Apache MINA SSHD: one {@link SshClient} with a fixed number of NIO2 I/O threads, a
+ * fixed pool of worker threads and one timer thread, whatever the number of sessions. Connecting is a chain of MINA
+ * future listeners (connect, authenticate, open the subsystem) that blocks no thread. The client reads no
+ * {@code ~/.ssh} file: keys, known hosts and host configuration come from the {@link ConnectOptions} only.
+ */
+public final class MinaNetconfClient implements NetconfClient {
+    private static final Logger LOG = LoggerFactory.getLogger(MinaNetconfClient.class);
+    private static final String SUBSYSTEM = "netconf";
+    private static final AttributeRepository.AttributeKey<ServerKeyVerifier> VERIFIER =
+        new AttributeRepository.AttributeKey<>();
+
+    private final SshClient ssh;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Set<NetconfSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<ReconnectingSession> reconnecting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Starts a client.
+     *
+     * @param config the thread counts
+     */
+    public MinaNetconfClient(final ClientConfig config) {
+        requireNonNull(config);
+        workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), threads("netconf-client-worker-"));
+        workers.allowCoreThreadTimeOut(true);
+        timer = new ScheduledThreadPoolExecutor(1, threads("netconf-client-timer-"));
+        timer.setRemoveOnCancelPolicy(true);
+        ssh = SshClient.setUpDefaultClient();
+        CoreModuleProperties.NIO_WORKERS.set(ssh, config.ioThreads());
+        ssh.setServerKeyVerifier((session, address, key) -> {
+            final ServerKeyVerifier verifier = session.getConnectionContext() == null ? null
+                : session.getConnectionContext().getAttribute(VERIFIER);
+            return verifier != null && verifier.verifyServerKey(session, address, key);
+        });
+        ssh.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        ssh.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        ssh.setSessionFactory(new KeepaliveSessionFactory(ssh));
+        ssh.start();
+    }
+
+    @Override
+    public CompletableFuture<NetconfSession> connect(final ConnectOptions options) {
+        requireNonNull(options);
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the client is closed"));
+        }
+        return new Attempt(options).start();
+    }
+
+    @Override
+    public ReconnectingSession reconnecting(final ConnectOptions options, final ReconnectOptions reconnect,
+            final Function<NetconfSession, CompletableFuture<?>> onConnect) {
+        if (closed.get()) {
+            throw new IllegalStateException("the client is closed");
+        }
+        final DefaultReconnectingSession session = new DefaultReconnectingSession(this, options, reconnect,
+            onConnect, timer, workers);
+        reconnecting.add(session);
+        session.closeFuture().thenRun(() -> reconnecting.remove(session));
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("closing the NETCONF client: {} sessions, {} reconnecting", sessions.size(), reconnecting.size());
+        reconnecting.forEach(ReconnectingSession::stop);
+        sessions.forEach(NetconfSession::close);
+        ssh.stop();
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(final String prefix) {
+        final AtomicInteger count = new AtomicInteger();
+        return task -> {
+            final Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One connection attempt: a chain of MINA listeners, failed as a whole by the connect timeout. */
+    private final class Attempt {
+        private final ConnectOptions options;
+        private final CompletableFuture<NetconfSession> result = new CompletableFuture<>();
+        private final String target;
+        private volatile ClientSession session;
+        private volatile ScheduledFuture<?> deadline;
+
+        Attempt(final ConnectOptions options) {
+            this.options = options;
+            this.target = options.user() + "@" + options.host() + ":" + options.port();
+        }
+
+        CompletableFuture<NetconfSession> start() {
+            final Duration timeout = options.connectTimeout();
+            deadline = timer.schedule(() -> fail("connecting to " + target + " timed out after " + timeout.toMillis()
+                + " ms", null), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                final AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
+                    VERIFIER, HostKeyVerifiers.of(options.hostKeyVerification()),
+                    KeepaliveSessionFactory.KEEPALIVE, new KeepaliveSessionFactory.Keepalive(
+                        options.keepaliveInterval(), options.keepaliveMaxMissed())));
+                final ConnectFuture connect = ssh.connect(options.user(), options.host(), options.port(), context,
+                    null);
+                connect.addListener(this::connected);
+            } catch (IOException | RuntimeException e) {
+                fail("cannot connect to " + target, e);
+            }
+            // complete on a worker, not on a MINA I/O thread, so that dependent stages never hold I/O threads
+            return result.whenCompleteAsync((s, e) -> { }, workers);
+        }
+
+        private void connected(final ConnectFuture future) {
+            if (!future.isConnected()) {
+                fail("cannot connect to " + target, future.getException());
+                return;
+            }
+            final ClientSession connected = future.getClientSession();
+            session = connected;
+            if (result.isDone()) {
+                connected.close(true);
+                return;
+            }
+            try {
+                configure(connected);
+                connected.auth().addListener(this::authenticated);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                fail("cannot authenticate to " + target, e);
+            }
+        }
+
+        private void configure(final ClientSession connected) throws IOException, GeneralSecurityException {
+            final char[] password = options.password().orElse(null);
+            if (password != null) {
+                connected.addPasswordIdentity(new String(password));
+                Arrays.fill(password, '\0');
+            }
+            for (KeyPair keyPair : options.keyPairs()) {
+                connected.addPublicKeyIdentity(keyPair);
+            }
+            if (options.keyFile().isPresent()) {
+                final char[] passphrase = options.keyPassphrase().orElse(null);
+                final FilePasswordProvider provider = passphrase == null ? FilePasswordProvider.EMPTY
+                    : FilePasswordProvider.of(new String(passphrase));
+                try (InputStream in = Files.newInputStream(options.keyFile().orElseThrow())) {
+                    for (KeyPair keyPair : SecurityUtils.loadKeyPairIdentities(connected,
+                            NamedResource.ofName(options.keyFile().orElseThrow().toString()), in, provider)) {
+                        connected.addPublicKeyIdentity(keyPair);
+                    }
+                } finally {
+                    if (passphrase != null) {
+                        Arrays.fill(passphrase, '\0');
+                    }
+                }
+            }
+        }
+
+        private void authenticated(final AuthFuture future) {
+            if (!future.isSuccess()) {
+                fail("authentication to " + target + " failed", future.getException());
+                return;
+            }
+            try {
+                final ChannelSubsystem channel = session.createSubsystemChannel(SUBSYSTEM);
+                channel.setStreaming(ClientChannel.Streaming.Async);
+                channel.open().addListener(opened -> subsystemOpened(channel, opened));
+            } catch (IOException | RuntimeException e) {
+                fail("cannot open the netconf subsystem at " + target, e);
+            }
+        }
+
+        private void subsystemOpened(final ChannelSubsystem channel, final OpenFuture future) {
+            if (!future.isOpened()) {
+                fail("the netconf subsystem was refused at " + target, future.getException());
+                return;
+            }
+            if (result.isDone()) {
+                session.close(true);
+                return;
+            }
+            deadline.cancel(false);
+            final ChannelNetconfSession netconf = new ChannelNetconfSession(session, channel, workers, timer,
+                MessageCodec.of(new XmlLimits(XmlLimits.DEFAULT.maxDepth(), options.maxMessageSize())),
+                Hello.client(options.capabilities()), options.maxMessageSize(), options.rpcTimeout());
+            sessions.add(netconf);
+            netconf.closeFuture().thenRun(() -> sessions.remove(netconf));
+            if (closed.get()) {
+                netconf.close();
+            }
+            netconf.start(options.helloTimeout()).whenComplete((s, e) -> {
+                if (e == null) {
+                    result.complete(s);
+                } else {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+
+        private void fail(final String message, final Throwable cause) {
+            if (result.completeExceptionally(new NetconfConnectException(message, cause))) {
+                final ScheduledFuture<?> timeout = deadline;
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                final ClientSession connected = session;
+                if (connected != null) {
+                    connected.close(true);
+                }
+            }
+        }
+    }
+}

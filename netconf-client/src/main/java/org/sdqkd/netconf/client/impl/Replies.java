@@ -1,0 +1,97 @@
+package org.sdqkd.netconf.client.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.sdqkd.netconf.client.api.UnexpectedReplyException;
+import org.sdqkd.netconf.protocol.api.ReplyContent;
+import org.sdqkd.netconf.protocol.api.RpcReply;
+import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads the results of the standard operations from their replies. Replies holding errors of severity error never
+ * get here (the rpc future fails with them); a reply holding only warnings counts as success without content.
+ */
+public final class Replies {
+    private Replies() {
+        // static only
+    }
+
+    /**
+     * Succeeds for any reply that is not an error: {@code <ok/>} or anything else.
+     *
+     * @param reply the reply
+     * @return a completed future
+     */
+    public static CompletableFuture<Void> ok(final RpcReply reply) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The children of the reply's {@code <data>} (get, get-config); none for {@code <ok/>} or a reply holding only
+     * warnings.
+     *
+     * @param reply the reply
+     * @return the data nodes, or a failed future if the reply holds something else
+     */
+    public static CompletableFuture<List<XmlElement>> data(final RpcReply reply) {
+        return switch (reply.content()) {
+            case ReplyContent.Data data -> CompletableFuture.completedFuture(data.nodes());
+            case ReplyContent.Ok ok -> CompletableFuture.completedFuture(List.of());
+            case ReplyContent.Errors errors -> CompletableFuture.completedFuture(List.of());
+            case ReplyContent.Output output -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
+        };
+    }
+
+    /**
+     * The children of the {@code <data>} of {@code ietf-netconf-nmda} (get-data).
+     *
+     * @param reply the reply
+     * @return the data nodes, or a failed future if the reply holds something else
+     */
+    public static CompletableFuture<List<XmlElement>> nmdaData(final RpcReply reply) {
+        return switch (reply.content()) {
+            case ReplyContent.Data data -> CompletableFuture.completedFuture(data.nodes());
+            case ReplyContent.Output output when output.nodes().size() == 1
+                    && "data".equals(output.nodes().getFirst().localName()) ->
+                CompletableFuture.completedFuture(children(output.nodes().getFirst()));
+            case ReplyContent.Ok ok -> CompletableFuture.completedFuture(List.of());
+            case ReplyContent.Errors errors -> CompletableFuture.completedFuture(List.of());
+            case ReplyContent.Output output -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
+        };
+    }
+
+    /**
+     * The text of the {@code <data>} of {@code ietf-netconf-monitoring} (get-schema).
+     *
+     * @param reply the reply
+     * @return the schema text, or a failed future if the reply holds something else
+     */
+    public static CompletableFuture<String> schemaText(final RpcReply reply) {
+        if (reply.content() instanceof ReplyContent.Output output && output.nodes().size() == 1
+                && "data".equals(output.nodes().getFirst().localName())) {
+            return CompletableFuture.completedFuture(output.nodes().getFirst().toElement().getTextContent());
+        }
+        return CompletableFuture.failedFuture(new UnexpectedReplyException(
+            "expected <data> with the schema text, got " + reply.content()));
+    }
+
+    private static List<XmlElement> children(final XmlElement parent) {
+        final Element element = parent.toElement();
+        final List<XmlElement> children = new ArrayList<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                children.add(XmlElement.of(childElement));
+            }
+        }
+        return children;
+    }
+
+    private static String names(final List<XmlElement> nodes) {
+        return nodes.stream().map(node -> "{" + node.namespace() + "}" + node.localName()).toList().toString();
+    }
+}
