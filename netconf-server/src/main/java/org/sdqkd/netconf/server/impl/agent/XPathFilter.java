@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -61,7 +62,7 @@ final class XPathFilter {
         try {
             final XPath xpath = XPathFactory.newInstance().newXPath();
             xpath.setNamespaceContext(new Prefixes(filter));
-            final XPathExpression expression = xpath.compile(select);
+            final XPathExpression expression = xpath.compile(anyNamespace(select));
             selected = (NodeList) expression.evaluate(tree, XPathConstants.NODESET);
         } catch (XPathExpressionException e) {
             final Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -87,6 +88,95 @@ final class XPathFilter {
             }
         }
         return result;
+    }
+
+    /**
+     * Rewrites each element name test without a prefix, such as {@code sessions}, into one that matches that local
+     * name in any namespace. In XPath 1.0 such a name matches only elements without a namespace, and no YANG data
+     * node is one, so an unprefixed name can only mean "this name, whatever its module": yangcli sends such
+     * expressions ({@code /netconf-state/sessions}), and netconfd answers them the same way. Prefixed names,
+     * attributes, functions, axes, variables, literals and operators are kept.
+     */
+    static String anyNamespace(final String expression) {
+        final StringBuilder out = new StringBuilder(expression.length() + 32);
+        boolean afterOperand = false;
+        int i = 0;
+        while (i < expression.length()) {
+            final char c = expression.charAt(i);
+            if (c == '"' || c == '\'') {
+                final int end = expression.indexOf(c, i + 1);
+                final int stop = end < 0 ? expression.length() : end + 1;
+                out.append(expression, i, stop);
+                i = stop;
+                afterOperand = true;
+            } else if (isNameStart(c)) {
+                int end = i + 1;
+                while (end < expression.length() && isNameChar(expression.charAt(end))) {
+                    end++;
+                }
+                final String name = expression.substring(i, end);
+                final char before = previous(expression, i);
+                final int nextAt = skipSpaces(expression, end);
+                final char next = nextAt < expression.length() ? expression.charAt(nextAt) : 0;
+                final boolean prefixed = next == ':' && (nextAt + 1 >= expression.length()
+                    || expression.charAt(nextAt + 1) != ':');
+                final boolean operator = afterOperand && List.of("and", "or", "div", "mod").contains(name);
+                if (prefixed) {
+                    // a prefix: copy it with its colon and the local name after it
+                    int localEnd = nextAt + 1;
+                    while (localEnd < expression.length() && (isNameChar(expression.charAt(localEnd))
+                            || expression.charAt(localEnd) == '*')) {
+                        localEnd++;
+                    }
+                    out.append(expression, i, localEnd);
+                    i = localEnd;
+                    afterOperand = true;
+                    continue;
+                }
+                if (operator || next == '(' || next == ':' || before == '@' || before == '$') {
+                    out.append(name);
+                    afterOperand = !operator && next != '(';
+                } else {
+                    out.append("*[local-name()='").append(name).append("']");
+                    afterOperand = true;
+                }
+                i = end;
+            } else {
+                out.append(c);
+                if (c == '*') {
+                    // after an operand it multiplies; elsewhere it is the name test "any element"
+                    afterOperand = !afterOperand;
+                } else if (!Character.isWhitespace(c)) {
+                    afterOperand = c == ')' || c == ']' || c == '.' || Character.isDigit(c);
+                }
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isNameStart(final char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNameChar(final char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    private static char previous(final String text, final int index) {
+        int i = index - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 ? 0 : text.charAt(i);
+    }
+
+    private static int skipSpaces(final String text, final int index) {
+        int i = index;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void include(final Element selected, final Map<Node, Element> copies, final DataXml models) {
@@ -161,7 +251,7 @@ final class XPathFilter {
         public Iterator<String> getPrefixes(final String namespaceUri) {
             final String prefix = getPrefix(namespaceUri);
             return prefix == null ? java.util.Collections.emptyIterator()
-                : java.util.List.of(prefix).iterator();
+                : List.of(prefix).iterator();
         }
     }
 }
