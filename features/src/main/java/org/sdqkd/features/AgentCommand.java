@@ -1,0 +1,125 @@
+package org.sdqkd.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.util.io.resource.PathResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.netconf.server.api.NetconfAgent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sdqkd agent --config FILE [--port PORT]}: runs the NETCONF agent over SSH as its YAML configuration says
+ * (see {@link AgentConfig}) until SIGINT or SIGTERM, then closes it and exits with status 0.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+    description = {
+        "Run the NETCONF agent (NETCONF over SSH, RFC 6242) on a datastore directory until SIGINT or SIGTERM.",
+        "Prints one line with the address, port, host key fingerprint and datastore directory once it listens.",
+        "The configuration is YAML; features/src/main/config/agent.yaml explains every key."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:stopped by SIGINT or SIGTERM, the agent closed cleanly",
+        "1:the agent could not start (port in use, unreadable host key or datastore) or did not close cleanly",
+        "2:usage error or invalid configuration"
+    })
+final class AgentCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    private Path config;
+
+    @Option(names = "--port", paramLabel = "PORT",
+        description = "Listen on this port instead of the configured one; 0 picks a free port.")
+    private Integer port;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        AgentConfig settings;
+        try {
+            settings = AgentConfig.load(config);
+        } catch (ConfigException e) {
+            err.println("sdqkd agent: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (port != null) {
+            if (port < 0 || port > 0xFFFF) {
+                err.println("sdqkd agent: --port: " + port + " is out of range 0..65535");
+                err.flush();
+                return 2;
+            }
+            settings = settings.withPort(port);
+        }
+        final NetconfAgent agent;
+        try {
+            agent = NetconfAgent.start(settings.settings());
+        } catch (IOException | StorageException | IllegalArgumentException e) {
+            err.println("sdqkd agent: cannot start: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(agent, err, stopped), "sdqkd-agent-stop"));
+        out.printf("sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s%n",
+            hostForUri(settings.ssh().bindAddress()), agent.port(),
+            fingerprint(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),
+            settings.datastoreDirectory());
+        out.flush();
+        // the shutdown hook ends the process (with status 0 once the agent is closed); this thread only waits
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Closes the agent when the JVM shuts down (SIGINT, SIGTERM) and ends the process with status 0, or 1 if the
+     * agent did not close cleanly: without {@code halt}, a JVM ended by a signal exits with 128 + its number.
+     */
+    private static void stop(final NetconfAgent agent, final PrintWriter err, final CountDownLatch stopped) {
+        int status = 0;
+        try {
+            agent.close();
+            err.println("sdqkd agent: stopped");
+        } catch (RuntimeException e) {
+            err.println("sdqkd agent: did not close cleanly: " + e);
+            status = 1;
+        }
+        err.flush();
+        stopped.countDown();
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static String hostForUri(final String address) {
+        return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
+    }
+
+    /** The host key's OpenSSH fingerprint ({@code SHA256:...}), as {@code ssh} shows it on first contact. */
+    private static Optional<String> fingerprint(final Path hostKeyFile) {
+        try (InputStream in = Files.newInputStream(hostKeyFile)) {
+            final Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, new PathResource(hostKeyFile),
+                in, null);
+            final Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
+            return it != null && it.hasNext() ? Optional.ofNullable(KeyUtils.getFingerPrint(it.next().getPublic()))
+                : Optional.empty();
+        } catch (IOException | GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+}
