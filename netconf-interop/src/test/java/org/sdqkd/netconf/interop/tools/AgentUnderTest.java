@@ -3,6 +3,7 @@ package org.sdqkd.netconf.interop.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
 import org.sdqkd.netconf.server.testing.TestAgent;
 
 /** A running NETCONF server the interop tools connect to over SSH with a password, on 127.0.0.1. */
@@ -45,6 +46,37 @@ public interface AgentUnderTest extends AutoCloseable {
             @Override
             public void close() {
                 agent.close();
+            }
+        };
+    }
+
+    /**
+     * Presents a server started elsewhere, such as a {@link org.sdqkd.netconf.interop.peers.NetconfdPeer}, to the
+     * tool runners. Closing the result does nothing: whoever started the server stops it.
+     *
+     * @param endpoint where the server listens and the password it accepts
+     * @return the server as the tools see it
+     */
+    static AgentUnderTest at(final NetconfEndpoint endpoint) {
+        return new AgentUnderTest() {
+            @Override
+            public String host() {
+                return endpoint.host();
+            }
+
+            @Override
+            public int port() {
+                return endpoint.port();
+            }
+
+            @Override
+            public String user() {
+                return endpoint.user();
+            }
+
+            @Override
+            public String password() {
+                return endpoint.password();
             }
         };
     }

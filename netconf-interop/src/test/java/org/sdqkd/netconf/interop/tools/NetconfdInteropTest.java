@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.netconf.interop.peers.NetconfTarget;
+import org.sdqkd.netconf.interop.peers.NetconfdOptions;
+import org.sdqkd.netconf.interop.peers.NetconfdPeer;
 
 /**
- * The interop tools against Debian's netconfd, which keeps the scripts and drivers honest until the agent runs
- * them. The session skips what netconfd 2.13 lacks or does differently (module README lists it).
+ * The interop tools against Debian's netconfd ({@link NetconfdPeer}), which keeps the scripts and drivers honest:
+ * what passes against a second server is a check of the protocol, not of our agent. The session skips what
+ * netconfd 2.13 lacks or does differently (the module README lists it).
  */
 @Tag("interop")
 class NetconfdInteropTest {
@@ -29,7 +33,8 @@ class NetconfdInteropTest {
     @Test
     @Timeout(180)
     void toolsAgainstWritableRunning() throws Exception {
-        try (NetconfdPeer peer = NetconfdPeer.start(dir.resolve("netconfd"), "running")) {
+        try (NetconfdPeer netconfd = NetconfdPeer.start(NetconfdOptions.of(NetconfTarget.RUNNING))) {
+            AgentUnderTest peer = AgentUnderTest.at(netconfd.endpoint());
             Ncclient.Summary summary = Ncclient.session(peer, dir.resolve("ncclient"), "1.1", NETCONFD_OPTIONS,
                 Duration.ofSeconds(120));
             assertTrue(summary.failures().isEmpty(), summary::describe);
@@ -58,7 +63,8 @@ class NetconfdInteropTest {
     @Test
     @Timeout(180)
     void sessionAgainstCandidateInBaseOneZeroFraming() throws Exception {
-        try (NetconfdPeer peer = NetconfdPeer.start(dir.resolve("netconfd"), "candidate")) {
+        try (NetconfdPeer netconfd = NetconfdPeer.start(NetconfdOptions.of(NetconfTarget.CANDIDATE))) {
+            AgentUnderTest peer = AgentUnderTest.at(netconfd.endpoint());
             Ncclient.Summary summary = Ncclient.session(peer, dir.resolve("ncclient"), "1.0", NETCONFD_OPTIONS,
                 Duration.ofSeconds(120));
             assertTrue(summary.failures().isEmpty(), summary::describe);
