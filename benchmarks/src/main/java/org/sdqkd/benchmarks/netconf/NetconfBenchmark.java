@@ -1,0 +1,281 @@
+package org.sdqkd.benchmarks.netconf;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.sdqkd.netconf.client.api.ConnectOptions;
+import org.sdqkd.netconf.client.api.HostKeyVerification;
+import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfSession;
+import org.sdqkd.netconf.interop.peers.NetconfTarget;
+import org.sdqkd.netconf.interop.peers.NetconfdOptions;
+import org.sdqkd.netconf.interop.peers.NetconfdPeer;
+
+/**
+ * The NETCONF load driver: sdqkd's agent (in a JVM of its own) and Debian's netconfd (yuma123, behind OpenSSH's
+ * sshd) serve the same probe-test list of {@code --entries} entries, and the project's own client measures, on
+ * each, get-config of the whole list (latency) and edit-config of one entry on the candidate + commit (throughput
+ * and latency), with 1 and with 8 parallel sessions by default. The servers are measured in turn, phase by phase.
+ * Optionally ({@code --odl-devices N}) it also opens sessions to N devices of OpenDaylight's simulator.
+ *
+ * <p>Run with {@code ./sdqkd bench netconf [options]}; {@code --help} lists the options.
+ */
+public final class NetconfBenchmark {
+    private static final String USAGE = """
+        usage: ./sdqkd bench netconf [options]
+          --entries N            list entries on both servers (default 1000)
+          --sessions LIST        parallel session counts, comma separated (default 1,8)
+          --warmup N             unmeasured operations per session before each phase (default 100)
+          --seconds S            measured length of each phase (default 10)
+          --count N              measured operations per phase instead (over all sessions)
+          --servers LIST         sdqkd,netconfd (default both), or none (with --odl-devices)
+          --phases LIST          get-config,edit-commit (default both)
+          --out FILE             also write the figures as JSON to FILE
+          --agent-jvm-option OPT an option for the sdqkd agent's JVM (repeatable; default -Xmx1g)
+          --odl-devices N        also open sessions to N devices of OpenDaylight's simulator (0: no)
+          --odl-batch N          sessions opened at a time to the simulator (default 5)
+        """;
+
+    private static final String GET_CONFIG = "get-config";
+    private static final String EDIT_COMMIT = "edit-commit";
+
+    private NetconfBenchmark() {
+        // no instances
+    }
+
+    /** The parsed command line. */
+    private record Options(int entries, List<Integer> sessions, int warmup, Duration duration, long count,
+            List<String> servers, List<String> phases, Optional<Path> out, List<String> agentJvm, int odlDevices,
+            int odlBatch) {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args the options (see {@code --help})
+     * @throws Exception if a server cannot be started or an operation fails
+     */
+    public static void main(final String[] args) throws Exception {
+        // the client's per-connection log lines (host key accepted, extensions) would drown the figures
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+            System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.sshd.client.keyverifier",
+            System.getProperty("org.slf4j.simpleLogger.log.org.apache.sshd.client.keyverifier", "error"));
+        final PrintStream out = new PrintStream(System.out, true, UTF_8);
+        final Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        final int cpus = Runtime.getRuntime().availableProcessors();
+        if (!options.servers().isEmpty()) {
+            out.printf(Locale.ROOT, "NETCONF benchmark: %d entries, sessions %s, warm-up %d ops/session, measured %s "
+                + "per phase; %d CPUs, load avg %.2f%n", options.entries(), options.sessions(), options.warmup(),
+                options.duration().isZero() ? options.count() + " ops" : options.duration().toSeconds() + " s", cpus,
+                PhaseRunner.loadAverage());
+        }
+        final List<PhaseResult> results = new ArrayList<>();
+        Optional<OdlSessions.Result> odl = Optional.empty();
+        try (NetconfClient client = NetconfClient.create()) {
+            if (!options.servers().isEmpty()) {
+                results.addAll(compare(client, options, out));
+                out.println();
+                Report.table(out, results);
+            }
+            if (options.odlDevices() > 0) {
+                out.println();
+                out.printf(Locale.ROOT, "starting OpenDaylight's simulator with %d devices...%n",
+                    options.odlDevices());
+                final OdlSessions.Result result = OdlSessions.run(client, options.odlDevices(), options.odlBatch());
+                Report.odl(out, result);
+                odl = Optional.of(result);
+            }
+        }
+        if (options.out().isPresent()) {
+            final Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("entries", Integer.toString(options.entries()));
+            settings.put("sessions", options.sessions().toString());
+            settings.put("phases", "[" + String.join(", ", options.phases().stream().map(Report::quote).toList())
+                + "]");
+            settings.put("warmupPerSession", Integer.toString(options.warmup()));
+            settings.put("seconds", Long.toString(options.duration().toSeconds()));
+            settings.put("count", Long.toString(options.count()));
+            settings.put("cpus", Integer.toString(cpus));
+            settings.put("java", Report.quote(Runtime.version().toString()));
+            settings.put("agentJvmOptions", Report.quote(String.join(" ", options.agentJvm())));
+            Files.writeString(options.out().orElseThrow(), Report.json(settings, results, odl), UTF_8);
+            out.println("JSON written to " + options.out().orElseThrow());
+        }
+    }
+
+    private static List<PhaseResult> compare(final NetconfClient client, final Options options, final PrintStream out)
+            throws Exception {
+        final int maxSessions = options.sessions().stream().mapToInt(Integer::intValue).max().orElse(1);
+        final List<AutoCloseable> resources = new ArrayList<>();
+        final List<ServerUnderTest> servers = new ArrayList<>();
+        final Map<String, List<NetconfSession>> sessions = new LinkedHashMap<>();
+        try {
+            if (options.servers().contains("sdqkd")) {
+                final AgentProcess agent = AgentProcess.start(options.agentJvm());
+                resources.add(agent);
+                final ServerUnderTest server = new ServerUnderTest("sdqkd", connectOptions("127.0.0.1", agent.port(),
+                    AgentMain.USER, AgentMain.USER), () -> ServerUnderTest.treeCpu(agent.handle()));
+                final List<NetconfSession> open = open(client, server, maxSessions);
+                Workloads.fill(open.get(0), options.entries(), Duration.ofMinutes(2));
+                servers.add(server);
+                sessions.put(server.name(), open);
+                out.printf(Locale.ROOT, "sdqkd agent (pid %d) on port %d, %d entries loaded%n", agent.handle().pid(),
+                    agent.port(), options.entries());
+            }
+            if (options.servers().contains("netconfd")) {
+                final NetconfdPeer peer = NetconfdPeer.start(NetconfdOptions.of(NetconfTarget.CANDIDATE)
+                    .withProbeNodes(options.entries()).withStartTimeout(Duration.ofSeconds(60)));
+                resources.add(peer);
+                final ServerUnderTest server = new ServerUnderTest("netconfd", connectOptions(peer.host(),
+                    peer.port(), peer.user(), peer.password()), () -> peer.processes().stream()
+                        .map(ServerUnderTest::treeCpu).reduce(Duration.ZERO, Duration::plus));
+                servers.add(server);
+                sessions.put(server.name(), open(client, server, maxSessions));
+                out.printf(Locale.ROOT, "netconfd (yuma123) behind sshd on port %d, %d entries in its startup file%n",
+                    peer.port(), options.entries());
+            }
+            final PhaseRunner.Budget budget = new PhaseRunner.Budget(options.warmup(), options.duration(),
+                options.count());
+            final List<PhaseResult> results = new ArrayList<>();
+            for (final String phase : options.phases()) {
+                final PhaseRunner.Operation operation = GET_CONFIG.equals(phase)
+                    ? Workloads.getConfig(options.entries()) : Workloads.editCommit(options.entries());
+                for (final int n : options.sessions()) {
+                    for (final ServerUnderTest server : servers) {
+                        final PhaseResult result = PhaseRunner.run(server, phase,
+                            sessions.get(server.name()).subList(0, n), operation, budget);
+                        out.printf(Locale.ROOT, "  %-8s %-11s %d session(s): %8.1f ops/s, p50 %.2f ms, p99 %.2f ms, "
+                            + "%d retries, load %.2f%n", server.name(), phase, n, result.throughput(),
+                            result.latency().p50(), result.latency().p99(), result.retries(), result.loadAverage());
+                        results.add(result);
+                    }
+                }
+            }
+            return results;
+        } finally {
+            sessions.values().forEach(list -> list.forEach(NetconfSession::close));
+            for (int i = resources.size() - 1; i >= 0; i--) {
+                resources.get(i).close();
+            }
+        }
+    }
+
+    private static List<NetconfSession> open(final NetconfClient client, final ServerUnderTest server,
+            final int count) throws Exception {
+        final List<CompletableFuture<NetconfSession>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(client.connect(server.options()));
+        }
+        final List<NetconfSession> open = new ArrayList<>();
+        for (final CompletableFuture<NetconfSession> future : pending) {
+            open.add(future.get(2, TimeUnit.MINUTES));
+        }
+        return open;
+    }
+
+    private static ConnectOptions connectOptions(final String host, final int port, final String user,
+            final String password) {
+        return ConnectOptions.builder(host, port, user)
+            .password(password.toCharArray())
+            .hostKeys(HostKeyVerification.acceptAny())
+            .connectTimeout(Duration.ofSeconds(60))
+            .helloTimeout(Duration.ofSeconds(60))
+            .rpcTimeout(Duration.ofSeconds(120))
+            .build();
+    }
+
+    private static Options parse(final String[] args) {
+        int entries = 1000;
+        List<Integer> sessions = List.of(1, 8);
+        int warmup = 100;
+        Duration duration = Duration.ofSeconds(10);
+        long count = 0;
+        List<String> servers = List.of("sdqkd", "netconfd");
+        List<String> phases = List.of(GET_CONFIG, EDIT_COMMIT);
+        Optional<Path> out = Optional.empty();
+        final List<String> agentJvm = new ArrayList<>();
+        int odlDevices = 0;
+        int odlBatch = 5;
+        for (int i = 0; i < args.length; i++) {
+            final String name = args[i];
+            if ("--help".equals(name) || "-h".equals(name)) {
+                throw new IllegalArgumentException("NETCONF load driver: sdqkd's agent against netconfd");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + name);
+            }
+            final String value = args[++i];
+            switch (name) {
+                case "--entries" -> entries = positive(name, value);
+                case "--sessions" -> sessions = Arrays.stream(value.split(",")).map(v -> positive(name, v.trim()))
+                    .toList();
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--seconds" -> {
+                    duration = Duration.ofSeconds(positive(name, value));
+                    count = 0;
+                }
+                case "--count" -> {
+                    count = positive(name, value);
+                    duration = Duration.ZERO;
+                }
+                case "--servers" -> servers = "none".equals(value) ? List.of()
+                    : Arrays.stream(value.split(",")).map(String::trim).toList();
+                case "--phases" -> phases = Arrays.stream(value.split(",")).map(String::trim).toList();
+                case "--out" -> out = Optional.of(Path.of(value));
+                case "--agent-jvm-option" -> agentJvm.add(value);
+                case "--odl-devices" -> odlDevices = Integer.parseInt(value);
+                case "--odl-batch" -> odlBatch = positive(name, value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        for (final String server : servers) {
+            if (!List.of("sdqkd", "netconfd").contains(server)) {
+                throw new IllegalArgumentException("unknown server " + server);
+            }
+        }
+        for (final String phase : phases) {
+            if (!List.of(GET_CONFIG, EDIT_COMMIT).contains(phase)) {
+                throw new IllegalArgumentException("unknown phase " + phase);
+            }
+        }
+        if (agentJvm.isEmpty()) {
+            agentJvm.add("-Xmx1g");
+        }
+        return new Options(entries, sessions, warmup, duration, count, servers, phases, out, List.copyOf(agentJvm),
+            odlDevices, odlBatch);
+    }
+
+    private static int positive(final String name, final String value) {
+        final int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not " + value, e);
+        }
+        if (parsed < 1) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,122 @@
+package org.sdqkd.benchmarks.netconf;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.sdqkd.netconf.client.api.Datastore;
+import org.sdqkd.netconf.client.api.Filter;
+import org.sdqkd.netconf.client.api.NetconfRpcException;
+import org.sdqkd.netconf.client.api.NetconfSession;
+import org.sdqkd.netconf.interop.peers.ProbeTestModule;
+import org.sdqkd.netconf.protocol.api.SafeXml;
+import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.netconf.protocol.api.XmlParseException;
+
+/**
+ * The benchmark's operations on the probe-test list, the same requests for every server: a get-config of running
+ * with the subtree filter {@code <probe/>} (the whole list), and an edit-config of one entry's {@code value} on the
+ * candidate followed by a commit.
+ */
+final class Workloads {
+    /** How often one edit-config + commit is attempted again after an rpc-error before the benchmark fails. */
+    static final int MAX_RETRIES = 100;
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final SafeXml XML = SafeXml.of(XmlLimits.DEFAULT);
+    private static final ThreadLocal<Filter> PROBE_FILTER = ThreadLocal.withInitial(
+        () -> Filter.subtree(parse("<probe xmlns=\"" + ProbeTestModule.NAMESPACE + "\"/>")));
+
+    private Workloads() {
+        // no instances
+    }
+
+    /**
+     * A get-config of the whole list; the first of each session checks that the reply holds every entry.
+     *
+     * @param entries how many entries the list has
+     * @return the operation
+     */
+    static PhaseRunner.Operation getConfig(final int entries) {
+        return (session, index, sessions, iteration) -> {
+            final List<XmlElement> data = session.getConfig(Datastore.RUNNING, PROBE_FILTER.get())
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (iteration == 0) {
+                final int found = countEntries(data);
+                if (found != entries) {
+                    throw new IllegalStateException("get-config returned " + found + " entries, not " + entries);
+                }
+            }
+            return 0;
+        };
+    }
+
+    /**
+     * An edit-config (merge) of one entry's {@code value} on the candidate, then a commit. Session {@code s} of
+     * {@code n} edits entries {@code s, s + n, s + 2n, ...} in turn, each time to a new value. An attempt refused
+     * with an rpc-error (such as {@code in-use} when commits collide) is counted and repeated.
+     *
+     * @param entries how many entries the list has
+     * @return the operation
+     */
+    static PhaseRunner.Operation editCommit(final int entries) {
+        return (session, index, sessions, iteration) -> {
+            final int perSession = Math.max(1, entries / sessions);
+            final int entry = index + sessions * (int) (iteration % perSession);
+            final long value = 1_000_000L + iteration * sessions + index;
+            final String config = "<config xmlns=\"" + ProbeTestModule.NETCONF_BASE + "\"><probe xmlns=\""
+                + ProbeTestModule.NAMESPACE + "\"><node><name>" + ProbeTestModule.nodeName(entry) + "</name><value>"
+                + value % Integer.MAX_VALUE + "</value></node></probe></config>";
+            for (int retries = 0;; retries++) {
+                try {
+                    session.editConfig(Datastore.CANDIDATE, parse(config)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    session.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    return retries;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof NetconfRpcException) || retries >= MAX_RETRIES) {
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * Fills the list with {@code entries} entries ({@link ProbeTestModule#config(int)}, what netconfd's startup
+     * file holds) through the candidate and a commit.
+     *
+     * @param session the session
+     * @param entries how many entries
+     * @param timeout how long to wait
+     * @throws Exception if the server refuses
+     */
+    static void fill(final NetconfSession session, final int entries, final Duration timeout) throws Exception {
+        session.editConfig(Datastore.CANDIDATE, parse(ProbeTestModule.config(entries)))
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        session.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Counts the list entries in get-config data.
+     *
+     * @param data the data's top elements
+     * @return how many {@code node} entries they hold
+     */
+    static int countEntries(final List<XmlElement> data) {
+        int count = 0;
+        for (final XmlElement top : data) {
+            count += top.toElement().getElementsByTagNameNS(ProbeTestModule.NAMESPACE, "node").getLength();
+        }
+        return count;
+    }
+
+    static XmlElement parse(final String xml) {
+        try {
+            return XmlElement.of(XML.parse(xml.getBytes(UTF_8)));
+        } catch (XmlParseException e) {
+            throw new IllegalArgumentException("not well-formed: " + xml, e);
+        }
+    }
+}
