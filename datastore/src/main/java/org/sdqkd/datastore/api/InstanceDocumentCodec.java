@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.w3c.dom.Node;
 
 /**
  * Reads and writes YANG instance documents: the data of one or more top-level nodes, XML (RFC 7950)
@@ -34,4 +35,13 @@ public interface InstanceDocumentCodec {
      * @throws IOException when {@code out} fails
      */
     void write(ContainerNode root, DocumentFormat format, Writer out) throws IOException;
+
+    /**
+     * Appends the top-level nodes held by a datastore root, as XML elements, to a DOM node: the same XML as
+     * {@link #write(ContainerNode, DocumentFormat, Writer)} writes, without text in between.
+     *
+     * @param root   the datastore root
+     * @param parent the DOM element or document to append to
+     */
+    void writeXml(ContainerNode root, Node parent);
 }

@@ -11,8 +11,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import javax.xml.transform.dom.DOMResult;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.w3c.dom.Node;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
@@ -121,6 +123,18 @@ final class XmlDocuments {
             xml.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML", e);
+        }
+    }
+
+    void write(final ContainerNode root, final Node parent) {
+        try {
+            final XMLStreamWriter xml = outputFactory.createXMLStreamWriter(new DOMResult(parent));
+            for (DataContainerChild child : root.body()) {
+                writeTopLevel(xml, child);
+            }
+            xml.flush();
+        } catch (XMLStreamException | IOException e) {
+            throw new IllegalStateException("cannot write data held in memory as DOM", e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.w3c.dom.Node;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
@@ -41,5 +42,10 @@ public final class YangInstanceDocuments implements InstanceDocumentCodec {
             case XML -> xml.write(root, out);
             case JSON -> json.write(root, out);
         }
+    }
+
+    @Override
+    public void writeXml(final ContainerNode root, final Node parent) {
+        xml.write(root, parent);
     }
 }

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +28,7 @@ import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;
 import org.sdqkd.datastore.api.YangModels;
 import org.sdqkd.netconf.protocol.api.RpcError;
-import org.sdqkd.netconf.protocol.api.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlElement;
-import org.sdqkd.netconf.protocol.api.XmlLimits;
-import org.sdqkd.netconf.protocol.api.XmlParseException;
 import org.w3c.dom.Element;
 
 /**
@@ -42,9 +37,6 @@ import org.w3c.dom.Element;
  * check values against the models.
  */
 final class DataXml {
-    /** Data written by the agent itself is trusted: no depth or size limit beyond the message size. */
-    private static final SafeXml INTERNAL = SafeXml.of(new XmlLimits(4096, Integer.MAX_VALUE));
-
     private final EffectiveModelContext context;
     private final InstanceDocumentCodec codec;
     private final Map<String, Optional<QNameModule>> modules = new ConcurrentHashMap<>();
@@ -60,19 +52,9 @@ final class DataXml {
 
     /** The top-level nodes of a datastore root, as the children of a new {@code <data>} element. */
     Element toXml(final ContainerNode root) {
-        final StringWriter text = new StringWriter();
-        text.append("<data xmlns=\"").append(Namespaces.BASE).append("\">");
-        try {
-            codec.write(root, DocumentFormat.XML, text);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write data held in memory", e);
-        }
-        text.append("</data>");
-        try {
-            return INTERNAL.parse(text.toString().getBytes(StandardCharsets.UTF_8)).getDocumentElement();
-        } catch (XmlParseException e) {
-            throw new IllegalStateException("the data codec wrote XML that does not parse", e);
-        }
+        final Element data = Dom.root(Namespaces.BASE, "data");
+        codec.writeXml(root, data);
+        return data;
     }
 
     /**
