@@ -83,6 +83,8 @@ public final class MinaNetconfClient implements NetconfClient {
         timer.setRemoveOnCancelPolicy(true);
         ssh = SshClient.setUpDefaultClient();
         CoreModuleProperties.NIO_WORKERS.set(ssh, config.ioThreads());
+        // requests are written whole: no Nagle delay behind the server's delayed ACKs
+        CoreModuleProperties.TCP_NODELAY.set(ssh, true);
         ssh.setServerKeyVerifier((session, address, key) -> {
             final ServerKeyVerifier verifier = session.getConnectionContext() == null ? null
                 : session.getConnectionContext().getAttribute(VERIFIER);

@@ -71,6 +71,9 @@ public final class MinaNetconfSshServer implements NetconfSshServer {
         sshd.addSessionListener(new ConnectionLimit(config.maxSessions()));
 
         CoreModuleProperties.IDLE_TIMEOUT.set(sshd, config.idleTimeout());
+        // a reply is written whole and waits for nothing: Nagle's algorithm with the client's delayed ACKs would add
+        // tens of milliseconds to every reply larger than one segment
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(sshd, config.authTimeout());
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, config.maxAuthTries());
     }
