@@ -9,10 +9,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.sdqkd.netconf.protocol.api.Capabilities;
@@ -181,16 +184,20 @@ public final class RawNetconf implements AutoCloseable {
 
     /** Whether the server closed the channel within the timeout, reading and dropping what comes before. */
     public boolean closedByServer() {
+        final Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED,
+            ClientChannelEvent.EOF), TIMEOUT);
+        if (!events.contains(ClientChannelEvent.CLOSED) && !events.contains(ClientChannelEvent.EOF)) {
+            // the timeout: a read now would block
+            return false;
+        }
         final byte[] buffer = new byte[8192];
         try {
-            channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED,
-                org.apache.sshd.client.channel.ClientChannelEvent.EOF), TIMEOUT);
             while (in.available() > 0) {
                 if (in.read(buffer) < 0) {
                     return true;
                 }
             }
-            return channel.isClosing() || channel.isClosed() || in.read(buffer) < 0;
+            return true;
         } catch (IOException e) {
             return true;
         }

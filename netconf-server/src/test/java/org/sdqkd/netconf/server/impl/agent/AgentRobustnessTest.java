@@ -337,6 +337,49 @@ class AgentRobustnessTest {
             + editConfig("candidate", sshQkd("more")) + "</rpc>");
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void pipelinedLockAndEditThenDrop(final boolean chunked) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            final RawNetconf nc = connect(chunked);
+            nc.send(rpcText("1", "<lock><target><running/></target></lock>"));
+            nc.send(rpcText("2", "<lock><target><candidate/></target></lock>"));
+            nc.send(rpcText("3", editConfig("candidate", sshQkd("pipelined"))));
+            nc.send(rpcText("4", editConfig("running", sshQkd("pipelined"))));
+            nc.close();
+        }
+        // the edit of running may have completed before the drop: then it stays, and nothing else
+        awaitOnlyObserver();
+        final String running = data(observer.rpc(GET_RUNNING));
+        if (!running.equals(runningBefore)) {
+            assertTrue(running.contains("pipelined"));
+            assertOk(observer.rpc("<edit-config><target><running/></target><default-operation>replace"
+                + "</default-operation><config>" + sshQkd("initial") + "</config></edit-config>"));
+        }
+    }
+
+    @Test
+    void sessionsKillingEachOther() throws Exception {
+        try (RawNetconf a = connect(true); RawNetconf b = connect(true)) {
+            assertOk(a.rpc("<lock><target><running/></target></lock>"));
+            assertOk(b.rpc("<lock><target><startup/></target></lock>"));
+            a.send(rpcText("1", "<kill-session><session-id>" + b.sessionId() + "</session-id></kill-session>"));
+            b.send(rpcText("1", "<kill-session><session-id>" + a.sessionId() + "</session-id></kill-session>"));
+            // one or both are killed, neither waits for the other for ever
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String sessions = "";
+            while (System.nanoTime() < deadline) {
+                sessions = observer.rpc("<get><filter type='subtree'><netconf-state xmlns='" + MONITORING
+                    + "'><sessions><session><session-id/></session></sessions></netconf-state></filter></get>");
+                if (sessions.split("<session-id>", -1).length - 1 <= 2) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(sessions.split("<session-id>", -1).length - 1 <= 2, sessions);
+        }
+    }
+
     @Test
     void manyShortSessionsLeaveNothingBehind() throws Exception {
         for (int i = 0; i < 8; i++) {
