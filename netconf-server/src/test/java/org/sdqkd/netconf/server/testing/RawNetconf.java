@@ -9,10 +9,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.sdqkd.netconf.protocol.api.Capabilities;
@@ -40,6 +43,7 @@ public final class RawNetconf implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Deque<String> received = new ArrayDeque<>();
+    private final Deque<String> notifications = new ArrayDeque<>();
     private final AtomicInteger messageId = new AtomicInteger();
     private Framing input = EndOfMessageFraming.of(1 << 30);
     private Framing output = EndOfMessageFraming.of(1 << 30);
@@ -95,11 +99,45 @@ public final class RawNetconf implements AutoCloseable {
         return serverHello.sessionId().orElseThrow();
     }
 
-    /** Sends one operation in an rpc with the next message-id and returns the reply's text. */
+    /**
+     * Sends one operation in an rpc with the next message-id and returns the reply's text. Notifications that
+     * come before the reply are kept for {@link #notification()}.
+     */
     public String rpc(final String operation) throws IOException {
         send("<rpc xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\" message-id=\"" + messageId.incrementAndGet()
             + "\">" + operation + "</rpc>");
-        return receive();
+        return reply();
+    }
+
+    /** The next message that is not a notification; notifications before it are kept for {@link #notification()}. */
+    public String reply() throws IOException {
+        while (true) {
+            final String message = next();
+            if (isNotification(message)) {
+                notifications.add(message);
+            } else {
+                return message;
+            }
+        }
+    }
+
+    /** The next notification, kept from before or read now (replies read meanwhile are dropped). */
+    public String notification() throws IOException {
+        while (notifications.isEmpty()) {
+            final String message = next();
+            if (isNotification(message)) {
+                return message;
+            }
+        }
+        return notifications.poll();
+    }
+
+    private static boolean isNotification(final String message) {
+        String text = message.strip();
+        if (text.startsWith("<?xml")) {
+            text = text.substring(text.indexOf("?>") + 2).strip();
+        }
+        return text.startsWith("<notification") || text.matches("(?s)^<[A-Za-z_][\\w.-]*:notification[\\s>].*");
     }
 
     /** Sends one message in the negotiated framing. */
@@ -123,8 +161,12 @@ public final class RawNetconf implements AutoCloseable {
         out.flush();
     }
 
-    /** The next message, whether a reply or a notification; throws on end of input. */
+    /** The next message, whether a reply or a notification (kept ones first); throws on end of input. */
     public String receive() throws IOException {
+        return notifications.isEmpty() ? next() : notifications.poll();
+    }
+
+    private String next() throws IOException {
         final byte[] buffer = new byte[8192];
         while (received.isEmpty()) {
             final int n = in.read(buffer);
@@ -142,16 +184,20 @@ public final class RawNetconf implements AutoCloseable {
 
     /** Whether the server closed the channel within the timeout, reading and dropping what comes before. */
     public boolean closedByServer() {
+        final Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED,
+            ClientChannelEvent.EOF), TIMEOUT);
+        if (!events.contains(ClientChannelEvent.CLOSED) && !events.contains(ClientChannelEvent.EOF)) {
+            // the timeout: a read now would block
+            return false;
+        }
         final byte[] buffer = new byte[8192];
         try {
-            channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED,
-                org.apache.sshd.client.channel.ClientChannelEvent.EOF), TIMEOUT);
             while (in.available() > 0) {
                 if (in.read(buffer) < 0) {
                     return true;
                 }
             }
-            return channel.isClosing() || channel.isClosed() || in.read(buffer) < 0;
+            return true;
         } catch (IOException e) {
             return true;
         }

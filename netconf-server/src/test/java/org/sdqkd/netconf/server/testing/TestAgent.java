@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.netconf.server.api.AgentSettings;
@@ -29,10 +30,13 @@ public final class TestAgent implements AutoCloseable {
     private final boolean ownsDirectory;
     private NetconfAgent agent;
     private final SshServerConfig ssh;
+    private final UnaryOperator<AgentSettings> settings;
 
-    private TestAgent(final Path directory, final boolean ownsDirectory, final int port) {
+    private TestAgent(final Path directory, final boolean ownsDirectory, final int port,
+            final UnaryOperator<AgentSettings> settings) {
         this.directory = directory;
         this.ownsDirectory = ownsDirectory;
+        this.settings = settings;
         this.ssh = new SshServerConfig("127.0.0.1", port, directory.resolve("host-key"),
             List.of(user(USER), user(OTHER_USER)), Duration.ofMinutes(5), 64, 10, Duration.ofSeconds(30));
     }
@@ -43,14 +47,23 @@ public final class TestAgent implements AutoCloseable {
 
     /** Starts an agent on a new temporary directory, deleted on close. */
     public static TestAgent start() throws IOException, StorageException {
-        final TestAgent test = new TestAgent(Files.createTempDirectory("sdqkd-agent"), true, 0);
+        return start(UnaryOperator.identity());
+    }
+
+    /**
+     * Starts an agent on a new temporary directory, deleted on close, with changed settings (such as
+     * {@link AgentSettings#withLimits}).
+     */
+    public static TestAgent start(final UnaryOperator<AgentSettings> settings) throws IOException,
+            StorageException {
+        final TestAgent test = new TestAgent(Files.createTempDirectory("sdqkd-agent"), true, 0, settings);
         test.restart();
         return test;
     }
 
     /** Starts an agent on a given directory, kept on close. */
     public static TestAgent start(final Path directory) throws IOException, StorageException {
-        final TestAgent test = new TestAgent(directory, false, 0);
+        final TestAgent test = new TestAgent(directory, false, 0, UnaryOperator.identity());
         test.restart();
         return test;
     }
@@ -60,7 +73,7 @@ public final class TestAgent implements AutoCloseable {
         if (agent != null) {
             agent.close();
         }
-        agent = NetconfAgent.start(AgentSettings.of(ssh, directory.resolve("datastores")));
+        agent = NetconfAgent.start(settings.apply(AgentSettings.of(ssh, directory.resolve("datastores"))));
     }
 
     /** Stops the agent without deleting its directory; {@link #restart()} starts it again. */

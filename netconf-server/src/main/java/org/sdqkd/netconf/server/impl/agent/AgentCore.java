@@ -10,8 +10,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
@@ -48,7 +50,11 @@ public final class AgentCore implements AutoCloseable {
     private final ConfirmedCommits confirmedCommits;
     private final Operations operations;
     private final ScheduledExecutorService scheduler;
+    /** Every session whose handler is running, from before its hello until its transport has closed. */
     private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions whose transport closed before their handler registered them: they must not be served. */
+    private final Set<Long> closedEarly = ConcurrentHashMap.newKeySet();
+    private final Object lifecycle = new Object();
     private final Map<DatastoreName, StateData.HeldLock> locks = new EnumMap<>(DatastoreName.class);
     private final Registration runningListener;
 
@@ -131,8 +137,9 @@ public final class AgentCore implements AutoCloseable {
         return operations;
     }
 
+    /** A session that has exchanged hellos and not ended. */
     Optional<ServerSession> session(final long id) {
-        return Optional.ofNullable(sessions.get(id));
+        return Optional.ofNullable(sessions.get(id)).filter(ServerSession::started);
     }
 
     /** The agent's state data: {@code /netconf-state} and {@code /yang-library}. */
@@ -141,7 +148,8 @@ public final class AgentCore implements AutoCloseable {
         synchronized (locks) {
             held = new EnumMap<>(locks);
         }
-        return List.of(state.netconfState(capabilities, held, List.copyOf(sessions.values()), statistics),
+        return List.of(state.netconfState(capabilities, held,
+            sessions.values().stream().filter(ServerSession::started).toList(), statistics),
             state.yangLibrary(), state.modulesState());
     }
 
@@ -162,42 +170,77 @@ public final class AgentCore implements AutoCloseable {
         notifications.publish(event);
     }
 
+    /**
+     * Registers a session as its handler starts, before the hellos.
+     *
+     * @return false if its transport has closed already: the session must not be served
+     */
+    boolean register(final ServerSession session) {
+        synchronized (lifecycle) {
+            if (closedEarly.remove(session.id().id())) {
+                return false;
+            }
+            sessions.put(session.id().id(), session);
+            return true;
+        }
+    }
+
+    /** The hellos are exchanged: the session is listed and announced, unless it has ended meanwhile. */
     void sessionStarted(final ServerSession session) {
-        sessions.put(session.id().id(), session);
-        statistics.session();
-        notifications.publish(BaseNotifications.sessionStart(session.id(), sessionHost(session.id())));
+        if (session.markStarted()) {
+            statistics.session();
+            notifications.publish(BaseNotifications.sessionStart(session.id(), sessionHost(session.id())));
+        }
     }
 
     /**
      * Releases what a killed session holds before kill-session replies (RFC 6241 section 7.9): its locks, its
-     * uncommitted candidate changes and its subscription. The rest follows when its transport has closed.
+     * uncommitted candidate changes, its subscription and its non-persistent confirmed commit. An operation the
+     * victim is running is let finish first, so that nothing it does lands after the release; the wait ends early
+     * if the killer itself is ended meanwhile (two sessions killing each other).
      */
-    void releaseKilled(final SessionId victim) {
-        notifications.unsubscribe(victim.id());
-        datastores.releaseSession(victim);
-        synchronized (locks) {
-            locks.values().removeIf(lock -> lock.sessionId() == victim.id());
-        }
+    void releaseKilled(final ServerSession victim, final ServerSession killer) {
+        victim.end(() -> release(victim.id()));
+        victim.awaitReleased(killer);
     }
 
     /** A session ended, whoever ended it: its locks, subscription and confirmed commit go with it. */
     public void sessionEnded(final SessionInfo info) {
-        final SessionId id = new SessionId(info.sessionId(), info.user());
-        final ServerSession session = sessions.remove(info.sessionId());
-        notifications.unsubscribe(info.sessionId());
-        datastores.releaseSession(id);
-        synchronized (locks) {
-            locks.values().removeIf(lock -> lock.sessionId() == info.sessionId());
+        final ServerSession session;
+        synchronized (lifecycle) {
+            session = sessions.remove(info.sessionId());
+            if (session == null) {
+                // the transport closed before the handler ran: it will not serve
+                closedEarly.add(info.sessionId());
+                return;
+            }
         }
-        if (session == null) {
+        final SessionId id = session.id();
+        // if an operation of the session is running, the release follows it on the session's thread
+        session.end(() -> release(id));
+        if (!session.started()) {
             return;
         }
         if (!session.endedByRequest()) {
             statistics.dropped();
         }
-        scheduler.execute(() -> confirmedCommits.sessionEnded(id));
-        notifications.publish(BaseNotifications.sessionEnd(id, sessionHost(id), session.terminationReason(),
-            session.killedBy()));
+        notifications.publish(BaseNotifications.sessionEnd(id, Optional.of(session.info().remoteAddress())
+                .map(a -> a.getAddress().getHostAddress()), session.terminationReason(), session.killedBy()));
+    }
+
+    /** Releases what a session that ended held: subscription, locks, candidate changes, confirmed commit. */
+    private void release(final SessionId id) {
+        notifications.unsubscribe(id.id());
+        datastores.releaseSession(id);
+        synchronized (locks) {
+            locks.values().removeIf(lock -> lock.sessionId() == id.id());
+        }
+        try {
+            scheduler.execute(() -> confirmedCommits.sessionEnded(id));
+        } catch (RejectedExecutionException e) {
+            // the agent is stopping: a confirmed commit without persist is rolled back when it starts again
+            LOG.debug("session {} ended as the agent stops", id.id());
+        }
     }
 
     private Optional<String> sessionHost(final SessionId id) {

@@ -45,7 +45,8 @@ final class BaseNotifications {
     static Element confirmedCommit(final ConfirmedCommits.Event kind, final SessionId session,
             final Optional<String> host, final Optional<String> persistId, final Optional<Duration> timeout) {
         final Element event = Dom.root(Namespaces.BASE_NOTIFICATIONS, "netconf-confirmed-commit");
-        if (session.id() != 0) {
+        // RFC 6470: the session parameters are there when the event is not a timeout
+        if (session.id() != 0 && kind != ConfirmedCommits.Event.TIMEOUT) {
             common(event, session, host);
         }
         append(event, "confirm-event", kind.name().toLowerCase(Locale.ROOT));

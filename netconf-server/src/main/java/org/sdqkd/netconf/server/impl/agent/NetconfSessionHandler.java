@@ -22,7 +22,10 @@ public final class NetconfSessionHandler implements SessionHandler {
 
     @Override
     public void serve(final TransportSession session) throws IOException {
-        new ServerSession(core, session).run();
+        final ServerSession served = new ServerSession(core, session);
+        if (core.register(served)) {
+            served.run();
+        }
     }
 
     @Override

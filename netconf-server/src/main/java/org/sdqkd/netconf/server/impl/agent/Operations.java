@@ -294,7 +294,7 @@ final class Operations {
         final ServerSession victim = core.session(id).orElseThrow(() -> OperationException.badElement(
             ErrorTag.INVALID_VALUE, "session-id", "no session " + id));
         victim.killBy(session.id().id());
-        core.releaseKilled(victim.id());
+        core.releaseKilled(victim, session);
         return OK;
     }
 

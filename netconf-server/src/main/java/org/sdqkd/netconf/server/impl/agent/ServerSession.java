@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -53,6 +57,13 @@ final class ServerSession {
     private volatile boolean closing;
     private volatile String terminationReason = "dropped";
     private volatile Long killedBy;
+    /** Guards started, dispatching, ended and pendingRelease: an operation and the session's release never overlap. */
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean dispatching;
+    private boolean ended;
+    private Runnable pendingRelease;
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
 
     ServerSession(final AgentCore core, final TransportSession transport) {
         this.core = requireNonNull(core);
@@ -120,6 +131,94 @@ final class ServerSession {
 
     Optional<Long> killedBy() {
         return Optional.ofNullable(killedBy);
+    }
+
+    /** Marks the hellos exchanged; false if the session has ended already. */
+    boolean markStarted() {
+        synchronized (lifecycle) {
+            if (!ended) {
+                started = true;
+            }
+            return started;
+        }
+    }
+
+    /** Whether the hellos were exchanged (the session is listed in netconf-state and may be killed). */
+    boolean started() {
+        synchronized (lifecycle) {
+            return started;
+        }
+    }
+
+    /**
+     * Ends the session for the agent: no operation starts after this, and {@code release} runs once, now or, if an
+     * operation is running, right after it on the session's thread. Only the first call has an effect.
+     */
+    void end(final Runnable release) {
+        synchronized (lifecycle) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (dispatching) {
+                pendingRelease = release;
+                return;
+            }
+        }
+        runRelease(release);
+    }
+
+    private boolean ended() {
+        synchronized (lifecycle) {
+            return ended;
+        }
+    }
+
+    private void runRelease(final Runnable release) {
+        try {
+            release.run();
+        } finally {
+            released.complete(null);
+        }
+    }
+
+    /** Waits until the release has run, or until {@code waiter} has ended itself, at most 30 seconds. */
+    void awaitReleased(final ServerSession waiter) {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!released.isDone() && !waiter.ended() && System.nanoTime() < deadline) {
+            try {
+                released.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // look again whether the waiter was ended meanwhile
+            } catch (ExecutionException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean beginDispatch() {
+        synchronized (lifecycle) {
+            if (ended) {
+                return false;
+            }
+            dispatching = true;
+            return true;
+        }
+    }
+
+    private void endDispatch() {
+        final Runnable release;
+        synchronized (lifecycle) {
+            dispatching = false;
+            release = pendingRelease;
+            pendingRelease = null;
+        }
+        if (release != null) {
+            runRelease(release);
+        }
     }
 
     /** Runs the session until it ends. */
@@ -199,7 +298,15 @@ final class ServerSession {
         int end = length;
         while (end >= 0 && !closing) {
             for (byte[] message : framing.decode(buffer, start, end - start)) {
-                reply(handle(message));
+                // nothing runs once the session has ended: what it does must not outlive its release
+                if (!beginDispatch()) {
+                    return;
+                }
+                try {
+                    reply(handle(message));
+                } finally {
+                    endDispatch();
+                }
                 if (closing) {
                     return;
                 }
