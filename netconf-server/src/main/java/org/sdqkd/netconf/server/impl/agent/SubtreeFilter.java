@@ -24,18 +24,19 @@ final class SubtreeFilter {
      *
      * @param data   a {@code <data>} element whose children are the top-level nodes
      * @param filter the {@code <filter type="subtree">} element
-     * @return a new {@code <data>} element holding what the filter selects
+     * @return a new {@code <data>} element holding what the filter selects; the selected nodes are moved out of
+     *         {@code data}, which must not be used afterwards
      */
     static Element apply(final Element data, final Element filter) {
-        final Element result = Dom.root(Namespaces.BASE, "data");
+        // the result shares the data's document, so selected subtrees move into it instead of being copied
+        final Element result = data.getOwnerDocument().createElementNS(Namespaces.BASE, "data");
         final List<Element> filters = Dom.childElements(filter);
         if (filters.isEmpty()) {
             // an empty filter selects nothing (RFC 6241 section 6.4.2)
             return result;
         }
         for (Element node : Dom.childElements(data)) {
-            select(node, filters).ifPresent(selected -> result.appendChild(
-                result.getOwnerDocument().importNode(selected, true)));
+            select(node, filters).ifPresent(result::appendChild);
         }
         return result;
     }
