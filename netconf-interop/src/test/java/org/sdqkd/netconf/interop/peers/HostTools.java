@@ -121,4 +121,22 @@ final class HostTools {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies a file, failing unchecked. */
+    static void copy(final Path from, final Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** Writes a UTF-8 text file, failing unchecked. */
+    static void write(final Path file, final String text) {
+        try {
+            Files.writeString(file, text, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
 }

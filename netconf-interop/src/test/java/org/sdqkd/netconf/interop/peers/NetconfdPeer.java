@@ -1,7 +1,5 @@
 package org.sdqkd.netconf.interop.peers;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
@@ -105,7 +103,7 @@ public final class NetconfdPeer implements AutoCloseable {
         }
         for (Path module : options.modules()) {
             Path copy = yang.resolve(module.getFileName());
-            copy(module, copy);
+            HostTools.copy(module, copy);
             modules.add(copy);
         }
         HostTools.check(List.of(HostTools.SSH_KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "probe-client",
@@ -113,12 +111,13 @@ public final class NetconfdPeer implements AutoCloseable {
         HostTools.check(List.of(HostTools.SSH_KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "probe-host",
             "-f", hostKey.toString()), "");
         Path authorizedKeys = root.resolve("keys/authorized_keys");
-        copy(Path.of(clientKey + ".pub"), authorizedKeys);
+        HostTools.copy(Path.of(clientKey + ".pub"), authorizedKeys);
         setPermissions(authorizedKeys, "rw-r--r--");
         Path startup = data.resolve("startup.xml");
-        write(startup, options.startupConfig());
+        HostTools.write(startup, options.startupConfig());
         Path sshdConfig = root.resolve("sshd_config");
-        write(sshdConfig, new SshdConfig(port, hostKey, authorizedKeys, root.resolve("run/sshd.pid"), socket).text());
+        HostTools.write(sshdConfig,
+            new SshdConfig(port, hostKey, authorizedKeys, root.resolve("run/sshd.pid"), socket).text());
         createPrivilegeSeparationDirectory();
         HostTools.check(List.of(HostTools.SSHD.toString(), "-t", "-f", sshdConfig.toString()), "");
 
@@ -288,21 +287,6 @@ public final class NetconfdPeer implements AutoCloseable {
         }
     }
 
-    private static void copy(final Path from, final Path to) {
-        try {
-            Files.copy(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
-        }
-    }
-
-    private static void write(final Path file, final String text) {
-        try {
-            Files.writeString(file, text, UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
 
     private static void setPermissions(final Path file, final String permissions) {
         try {

@@ -3,7 +3,6 @@ package org.sdqkd.netconf.interop.peers;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,13 +116,13 @@ public final class OdlTestTool implements AutoCloseable {
                 ProbeTestModule.writeTo(schemas);
             }
             for (Path schema : options.schemas()) {
-                copy(schema, schemas.resolve(schema.getFileName()));
+                HostTools.copy(schema, schemas.resolve(schema.getFileName()));
             }
             command.addAll(List.of("--schemas-dir", schemas.toString()));
         }
         if (options.initialConfig().isPresent()) {
             Path initial = root.resolve("initial-config.xml");
-            write(initial, options.initialConfig().orElseThrow());
+            HostTools.write(initial, options.initialConfig().orElseThrow());
             command.addAll(List.of("--initial-config-xml-file", initial.toString()));
         }
         process = ChildProcess.start("netconf-testtool", command, Map.of(), root, root.resolve("testtool.log"));
@@ -263,21 +262,6 @@ public final class OdlTestTool implements AutoCloseable {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static void copy(final Path from, final Path to) {
-        try {
-            Files.copy(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
-        }
-    }
-
-    private static void write(final Path file, final String text) {
-        try {
-            Files.writeString(file, text, UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
 
     private static void sleep(final long millis) {
         try {
