@@ -3,7 +3,6 @@ package org.sdqkd.netconf.server.impl.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -248,13 +247,12 @@ public final class AgentCore implements AutoCloseable {
     }
 
     private void runningChanged(final DataChange change) {
+        if (!notifications.hasSubscribers()) {
+            // the edit list is computed from the whole change: not for nobody
+            return;
+        }
         final Optional<String> host = sessionHost(change.changedBy());
         notifications.publish(BaseNotifications.configChange(models, change, host));
-    }
-
-    /** The default confirm-timeout, for documentation and tests. */
-    static Duration defaultConfirmTimeout() {
-        return ConfirmedCommits.DEFAULT_TIMEOUT;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.slf4j.Logger;
@@ -71,7 +70,6 @@ final class NotificationBus {
     }
 
     private final ConcurrentHashMap<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final AtomicLong published = new AtomicLong();
 
     /** Subscribes a session; false if it has a subscription already (RFC 5277 section 2.1.1). */
     boolean subscribe(final Subscription subscription) {
@@ -86,14 +84,14 @@ final class NotificationBus {
         }
     }
 
-    boolean subscribed(final long sessionId) {
-        return subscriptions.containsKey(sessionId);
+    /** Whether any session is subscribed. */
+    boolean hasSubscribers() {
+        return !subscriptions.isEmpty();
     }
 
     /** Publishes an event now. */
     void publish(final Element event) {
         final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        published.incrementAndGet();
         subscriptions.values().forEach(s -> s.offer(now, event));
     }
 }
