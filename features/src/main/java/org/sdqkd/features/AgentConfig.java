@@ -118,7 +118,7 @@ public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxX
      */
     public AgentSettings settings() {
         return new AgentSettings(ssh, datastoreDirectory, YangModels.projectModels(),
-            new XmlLimits(maxXmlDepth, maxMessageBytes), maxMessageBytes);
+            new XmlLimits(maxXmlDepth, maxMessageBytes), maxMessageBytes, AgentSettings.DEFAULT_HELLO_TIMEOUT);
     }
 
     private static Set<String> keys(final String... names) {

@@ -3,6 +3,7 @@ package org.sdqkd.netconf.server.api;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
@@ -15,11 +16,16 @@ import org.sdqkd.netconf.protocol.api.XmlLimits;
  * @param models             the models served; the generated bindings' models on the class path by default
  * @param xmlLimits          depth and size limits on received XML
  * @param maxMessageBytes    the largest message accepted, in bytes
+ * @param helloTimeout       how long a client has, after the server's hello, to send its own before the session is
+ *                           closed
  */
 public record AgentSettings(SshServerConfig ssh, Path datastoreDirectory, EffectiveModelContext models,
-        XmlLimits xmlLimits, int maxMessageBytes) {
+        XmlLimits xmlLimits, int maxMessageBytes, Duration helloTimeout) {
     /** The default largest message: 64 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    /** The default hello timeout, Netopeer2's: 60 seconds. */
+    public static final Duration DEFAULT_HELLO_TIMEOUT = Duration.ofSeconds(60);
 
     /** Checks the components. */
     public AgentSettings {
@@ -27,6 +33,10 @@ public record AgentSettings(SshServerConfig ssh, Path datastoreDirectory, Effect
         requireNonNull(datastoreDirectory);
         requireNonNull(models);
         requireNonNull(xmlLimits);
+        requireNonNull(helloTimeout);
+        if (!helloTimeout.isPositive()) {
+            throw new IllegalArgumentException("hello timeout not positive: " + helloTimeout);
+        }
         if (maxMessageBytes < 1024) {
             throw new IllegalArgumentException("maxMessageBytes below 1024: " + maxMessageBytes);
         }
@@ -41,11 +51,16 @@ public record AgentSettings(SshServerConfig ssh, Path datastoreDirectory, Effect
      */
     public static AgentSettings of(final SshServerConfig ssh, final Path datastoreDirectory) {
         return new AgentSettings(ssh, datastoreDirectory, YangModels.projectModels(), XmlLimits.DEFAULT,
-            DEFAULT_MAX_MESSAGE_BYTES);
+            DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_HELLO_TIMEOUT);
     }
 
     /** These settings with other XML and message limits. */
     public AgentSettings withLimits(final XmlLimits newXmlLimits, final int newMaxMessageBytes) {
-        return new AgentSettings(ssh, datastoreDirectory, models, newXmlLimits, newMaxMessageBytes);
+        return new AgentSettings(ssh, datastoreDirectory, models, newXmlLimits, newMaxMessageBytes, helloTimeout);
+    }
+
+    /** These settings with another hello timeout. */
+    public AgentSettings withHelloTimeout(final Duration newHelloTimeout) {
+        return new AgentSettings(ssh, datastoreDirectory, models, xmlLimits, maxMessageBytes, newHelloTimeout);
     }
 }

@@ -44,7 +44,8 @@ public final class NetconfAgent implements AutoCloseable {
         final Datastores datastores = Datastores.open(settings.datastoreDirectory(), settings.models());
         AgentCore core = null;
         try {
-            core = new AgentCore(datastores, settings.models(), settings.xmlLimits(), settings.maxMessageBytes());
+            core = new AgentCore(datastores, settings.models(), settings.xmlLimits(), settings.maxMessageBytes(),
+                settings.helloTimeout());
             final NetconfSshServer server = NetconfSshServer.of(settings.ssh(), new NetconfSessionHandler(core));
             server.start();
             return new NetconfAgent(datastores, core, server, settings.models());

@@ -3,6 +3,7 @@ package org.sdqkd.netconf.server.impl.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.sdqkd.datastore.api.DataChange;
@@ -41,6 +44,7 @@ public final class AgentCore implements AutoCloseable {
     private final DataXml models;
     private final MessageCodec codec;
     private final int maxMessageBytes;
+    private final Duration helloTimeout;
     private final ModuleSources sources;
     private final StateData state;
     private final List<URI> capabilities;
@@ -63,15 +67,18 @@ public final class AgentCore implements AutoCloseable {
      * @param datastores      the datastores, opened on the models
      * @param limits          limits on received XML
      * @param maxMessageBytes the largest message accepted
+     * @param helloTimeout    how long a client has to send its hello
      * @throws StorageException when a pending confirmed commit kept from before cannot be restored
      */
     public AgentCore(final Datastores datastores, final org.opendaylight.yangtools.yang.model.api
-            .EffectiveModelContext context, final XmlLimits limits, final int maxMessageBytes)
+            .EffectiveModelContext context, final XmlLimits limits, final int maxMessageBytes,
+            final Duration helloTimeout)
             throws StorageException {
         this.datastores = requireNonNull(datastores);
         this.models = new DataXml(context);
         this.codec = MessageCodec.of(limits);
         this.maxMessageBytes = maxMessageBytes;
+        this.helloTimeout = requireNonNull(helloTimeout);
         this.sources = ModuleSources.fromClassPath();
         this.state = new StateData(models, sources);
         final List<URI> caps = new ArrayList<>(List.of(Capabilities.BASE_1_0, Capabilities.BASE_1_1,
@@ -110,6 +117,11 @@ public final class AgentCore implements AutoCloseable {
 
     int maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /** Runs an action when the hello timeout has passed, unless cancelled. */
+    ScheduledFuture<?> afterHelloTimeout(final Runnable action) {
+        return scheduler.schedule(action, helloTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     ModuleSources sources() {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -230,6 +231,11 @@ final class ServerSession {
         }
         final InputStream in = transport.input();
         final byte[] buffer = new byte[BUFFER_SIZE];
+        final ScheduledFuture<?> helloTimeout = core.afterHelloTimeout(() -> {
+            LOG.info("session {}: no hello in time, closing", info.sessionId());
+            core.statistics().badHello();
+            transport.close();
+        });
         final Framing helloFraming = EndOfMessageFraming.of(core.maxMessageBytes());
         try {
             int length = 0;
@@ -241,6 +247,7 @@ final class ServerSession {
                     length = in.read(buffer);
                     used = 0;
                     if (length < 0) {
+                        helloTimeout.cancel(false);
                         return;
                     }
                     continue;
@@ -250,6 +257,7 @@ final class ServerSession {
                     clientHello = messages.getFirst();
                 }
             }
+            helloTimeout.cancel(false);
             final Optional<Framing> negotiated = negotiate(serverHello, clientHello);
             if (negotiated.isEmpty()) {
                 core.statistics().badHello();
