@@ -46,7 +46,8 @@ public final class AgentMain {
             List.of(SshUser.withPassword(USER, PasswordHash.hash(USER.toCharArray(), PasswordHash.MIN_ITERATIONS))),
             Duration.ofMinutes(30), 512, 10, Duration.ofSeconds(60));
         final AgentSettings settings = new AgentSettings(ssh, directory.resolve("datastores"),
-            ProbeModels.withProbeTest(), XmlLimits.DEFAULT, AgentSettings.DEFAULT_MAX_MESSAGE_BYTES, AgentSettings.DEFAULT_HELLO_TIMEOUT);
+            ProbeModels.withProbeTest(), XmlLimits.DEFAULT, AgentSettings.DEFAULT_MAX_MESSAGE_BYTES,
+            AgentSettings.DEFAULT_HELLO_TIMEOUT);
         try (NetconfAgent agent = NetconfAgent.start(settings)) {
             final PrintStream out = new PrintStream(System.out, true, UTF_8);
             out.println(PORT_LINE + agent.port());
