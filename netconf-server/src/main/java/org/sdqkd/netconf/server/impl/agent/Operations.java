@@ -445,7 +445,8 @@ final class Operations {
         final DatastoreName name = nmdaDatastore(args.required(datastore), EnumSet.allOf(DatastoreName.class));
         final Element data = name == DatastoreName.OPERATIONAL ? operationalData()
             : core.models().toXml(core.datastores().snapshot(name).root());
-        final Optional<String> defaults = args.text(withDefaults).or(() -> uncheckedText(args, WITH_DEFAULTS));
+        final Optional<String> nmdaDefaults = args.text(withDefaults);
+        final Optional<String> defaults = nmdaDefaults.isPresent() ? nmdaDefaults : args.text(WITH_DEFAULTS);
         WithDefaults.of(defaults).apply(data, core.models(), name != DatastoreName.OPERATIONAL);
         Element selected = data;
         if (args.optional(subtree).isPresent()) {
@@ -473,14 +474,6 @@ final class Operations {
             reply.appendChild(reply.getOwnerDocument().importNode(node, true));
         }
         return new ReplyContent.Output(List.of(XmlElement.of(reply)));
-    }
-
-    private static Optional<String> uncheckedText(final Args args, final Param param) {
-        try {
-            return args.text(param);
-        } catch (OperationException e) {
-            return Optional.empty();
-        }
     }
 
     private static void prune(final Element parent, final int depth) {
