@@ -1,0 +1,20 @@
+package org.sdqkd.qkd.node.impl.keys;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.UUID;
+import org.sdqkd.qkd.node.api.KeyBytes;
+
+/**
+ * One key handed to an SAE.
+ *
+ * @param keyId the ETSI GS QKD 014 key_ID
+ * @param key   the key bytes; erase them once sent
+ */
+public record DeliveredKey(UUID keyId, KeyBytes key) {
+    /** Checks the components. */
+    public DeliveredKey {
+        requireNonNull(keyId);
+        requireNonNull(key);
+    }
+}

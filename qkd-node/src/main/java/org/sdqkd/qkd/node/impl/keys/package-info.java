@@ -1,0 +1,5 @@
+/**
+ * The node's key plane: emulated QKD links, one bounded key store per link, and the delivery of keys to SAEs under
+ * the applications configured (ETSI GS QKD 014 semantics, ETSI GS QKD 015 applications and links).
+ */
+package org.sdqkd.qkd.node.impl.keys;
