@@ -59,6 +59,11 @@ public record AgentSettings(SshServerConfig ssh, Path datastoreDirectory, Effect
         return new AgentSettings(ssh, datastoreDirectory, models, newXmlLimits, newMaxMessageBytes, helloTimeout);
     }
 
+    /** These settings with another SSH transport (another port, for example). */
+    public AgentSettings withSsh(final SshServerConfig newSsh) {
+        return new AgentSettings(newSsh, datastoreDirectory, models, xmlLimits, maxMessageBytes, helloTimeout);
+    }
+
     /** These settings with another hello timeout. */
     public AgentSettings withHelloTimeout(final Duration newHelloTimeout) {
         return new AgentSettings(ssh, datastoreDirectory, models, xmlLimits, maxMessageBytes, newHelloTimeout);
