@@ -1,5 +1,7 @@
 package org.sdqkd.benchmarks.netconf;
 
+import org.sdqkd.benchmarks.Latencies;
+
 /**
  * The figures of one measured phase on one server.
  *

@@ -11,6 +11,7 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sdqkd.benchmarks.Latencies;
 import org.sdqkd.netconf.client.api.NetconfSession;
 
 /**

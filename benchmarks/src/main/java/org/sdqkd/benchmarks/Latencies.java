@@ -1,14 +1,14 @@
-package org.sdqkd.benchmarks.netconf;
+package org.sdqkd.benchmarks;
 
 import java.util.Arrays;
 
 /** Latencies in nanoseconds, recorded by one thread, merged after a phase; percentiles by nearest rank. */
-final class Latencies {
+public final class Latencies {
     private long[] values = new long[1024];
     private int size;
 
     /** Records one latency. */
-    void add(final long nanos) {
+    public void add(final long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -16,19 +16,19 @@ final class Latencies {
     }
 
     /** Adds every latency of another recorder. */
-    void addAll(final Latencies other) {
+    public void addAll(final Latencies other) {
         for (int i = 0; i < other.size; i++) {
             add(other.values[i]);
         }
     }
 
     /** How many latencies were recorded. */
-    int count() {
+    public int count() {
         return size;
     }
 
     /** The summary in milliseconds. */
-    Summary summary() {
+    public Summary summary() {
         if (size == 0) {
             return new Summary(0, 0, 0, 0);
         }
@@ -55,6 +55,6 @@ final class Latencies {
      * @param p99  the 99th percentile
      * @param max  the largest
      */
-    record Summary(double mean, double p50, double p99, double max) {
+    public record Summary(double mean, double p50, double p99, double max) {
     }
 }
