@@ -42,10 +42,11 @@ public final class KmeClient implements AutoCloseable {
      * A raw answer.
      *
      * @param status  the HTTP status
+     * @param version the HTTP version used
      * @param headers the response headers
      * @param body    the body, as text
      */
-    public record Reply(int status, HttpHeaders headers, String body) {
+    public record Reply(int status, HttpClient.Version version, HttpHeaders headers, String body) {
     }
 
     private final URI base;
@@ -75,7 +76,19 @@ public final class KmeClient implements AutoCloseable {
      * @return the client
      */
     public static KmeClient connect(final URI kme, final SSLContext context) {
-        final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context)
+        return connect(kme, context, HttpClient.Version.HTTP_1_1);
+    }
+
+    /**
+     * A client with any TLS context and HTTP version.
+     *
+     * @param kme     the KME's address
+     * @param context the TLS context
+     * @param version HTTP/1.1, or HTTP/2 (negotiated by ALPN)
+     * @return the client
+     */
+    public static KmeClient connect(final URI kme, final SSLContext context, final HttpClient.Version version) {
+        final HttpClient http = HttpClient.newBuilder().version(version).sslContext(context)
             .connectTimeout(TIMEOUT).build();
         final String text = requireNonNull(kme).toString();
         return new KmeClient(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text), http);
@@ -143,7 +156,7 @@ public final class KmeClient implements AutoCloseable {
         try {
             final HttpResponse<String> response = http.send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(response.statusCode(), response.headers(), response.body());
+            return new Reply(response.statusCode(), response.version(), response.headers(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted: " + method + " " + pathAndQuery);

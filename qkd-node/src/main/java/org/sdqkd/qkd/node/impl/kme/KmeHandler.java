@@ -206,7 +206,7 @@ final class KmeHandler extends Handler.Abstract {
             response.write(true, ByteBuffer.wrap(body), callback);
             return;
         }
-        response.write(true, ByteBuffer.wrap(body), Callback.from(() -> {
+        response.write(true, ByteBuffer.wrap(body), Callback.from(callback.getInvocationType(), () -> {
             erase(body, keys);
             callback.succeeded();
         }, failure -> {

@@ -3,6 +3,9 @@ package org.sdqkd.qkd.node.impl.kme;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.HTTP2Cipher;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -16,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's ETSI GS QKD 014 key management entity: an HTTPS server (TLS 1.3 and 1.2, HTTP/1.1 with keep-alive)
- * serving the REST API in front of a {@link KeyDelivery}. TLS asks for a client certificate without requiring one:
+ * The node's ETSI GS QKD 014 key management entity: an HTTPS server (TLS 1.3 and 1.2; HTTP/2 or HTTP/1.1 with
+ * keep-alive, chosen by ALPN, HTTP/1.1 when the client offers nothing) serving the REST API in front of a
+ * {@link KeyDelivery}. TLS asks for a client certificate without requiring one:
  * a certificate that does not lead to the trusted CA fails the handshake, and a request without one is answered
  * with 401 and an ETSI Error body. The caller's SAE ID is its certificate's CN.
  */
 public final class KmeServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KmeServer.class);
+    private static final String HTTP_1_1 = "http/1.1";
 
     private final Server server;
     private final ServerConnector connector;
@@ -58,9 +63,14 @@ public final class KmeServer implements AutoCloseable {
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
         config.addCustomizer(new SecureRequestCustomizer(false));
-        final HttpConnectionFactory http = new HttpConnectionFactory(config);
-        final ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, http.getProtocol()),
-            http);
+        final HttpConnectionFactory http1 = new HttpConnectionFactory(config);
+        final HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(config);
+        // ALPN names are case-sensitive: HTTP/1.1 is "http/1.1" (HttpConnectionFactory's protocol is "HTTP/1.1")
+        final ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(), HTTP_1_1);
+        alpn.setDefaultProtocol(HTTP_1_1);
+        tls.setCipherComparator(HTTP2Cipher.COMPARATOR);
+        final ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, alpn.getProtocol()),
+            alpn, http2, http1);
         connector.setHost(settings.bindAddress());
         connector.setPort(settings.port());
         server.addConnector(connector);

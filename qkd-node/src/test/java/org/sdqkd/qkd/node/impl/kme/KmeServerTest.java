@@ -13,6 +13,7 @@ import static org.sdqkd.qkd.node.impl.kme.KmeFixture.STRANGER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -134,6 +135,21 @@ class KmeServerTest {
             final JsonNode keys = MAPPER.readTree(reply.body()).get("keys");
             assertEquals(1, keys.size());
             assertEquals(32, Base64.getDecoder().decode(keys.get(0).get("key").asText()).length);
+        }
+    }
+
+    @Test
+    void speaksHttp2AndHttp11() throws Exception {
+        try (KmeClient h2 = KmeClient.connect(kme.uri(), kme.sae(MASTER).sslContext(), HttpClient.Version.HTTP_2)) {
+            final KmeClient.Reply reply = h2.exchange("POST", "/api/v1/keys/SAE_B/enc_keys", "{\"number\":2}");
+            assertEquals(HttpClient.Version.HTTP_2, reply.version());
+            assertEquals(200, reply.status(), reply.body());
+            final List<DeliveredKey> keys = h2.encKeys(SLAVE, 2, 256, List.of());
+            final KmeClient h1 = kme.client(SLAVE);
+            assertEquals(HttpClient.Version.HTTP_1_1, h1.exchange("GET", "/api/v1/keys/SAE_A/status", null).version());
+            final List<DeliveredKey> got = h1.decKeys(MASTER, keys.stream().map(DeliveredKey::keyId).toList());
+            assertTrue(keys.get(1).key().sameBytes(got.get(1).key()));
+            assertEquals(405, h2.exchange("PUT", "/api/v1/keys/SAE_B/enc_keys", "{}").status());
         }
     }
 
