@@ -1,0 +1,238 @@
+package org.sdqkd.qkd.node.testing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import org.sdqkd.qkd.node.api.KeyBytes;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.impl.keys.KeyStatus;
+
+/**
+ * An ETSI GS QKD 014 client on the JDK {@link HttpClient} (HTTP/1.1 over TLS, keep-alive), calling as the SAE its
+ * certificate names. Answers are parsed strictly (every member of Status, Key container); a refusal is a
+ * {@link KmeClientException} holding the status and the Error body. Thread-safe: one client may serve many threads.
+ */
+public final class KmeClient implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * A raw answer.
+     *
+     * @param status  the HTTP status
+     * @param version the HTTP version used
+     * @param headers the response headers
+     * @param body    the body, as text
+     */
+    public record Reply(int status, HttpClient.Version version, HttpHeaders headers, String body) {
+    }
+
+    private final URI base;
+    private final HttpClient http;
+
+    private KmeClient(final URI base, final HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /**
+     * A client with an SAE's identity.
+     *
+     * @param kme the KME's address, {@code https://127.0.0.1:PORT}
+     * @param sae the SAE's certificate and the CA that issued the KME's
+     * @return the client
+     */
+    public static KmeClient connect(final URI kme, final TlsIdentity sae) {
+        return connect(kme, sae.sslContext());
+    }
+
+    /**
+     * A client with any TLS context (one without a certificate, one of another CA).
+     *
+     * @param kme     the KME's address
+     * @param context the TLS context
+     * @return the client
+     */
+    public static KmeClient connect(final URI kme, final SSLContext context) {
+        return connect(kme, context, HttpClient.Version.HTTP_1_1);
+    }
+
+    /**
+     * A client with any TLS context and HTTP version.
+     *
+     * @param kme     the KME's address
+     * @param context the TLS context
+     * @param version HTTP/1.1, or HTTP/2 (negotiated by ALPN)
+     * @return the client
+     */
+    public static KmeClient connect(final URI kme, final SSLContext context, final HttpClient.Version version) {
+        final HttpClient http = HttpClient.newBuilder().version(version).sslContext(context)
+            .connectTimeout(TIMEOUT).build();
+        final String text = requireNonNull(kme).toString();
+        return new KmeClient(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text), http);
+    }
+
+    /** GET {@code /api/v1/keys/{slave}/status}. */
+    public KeyStatus status(final String slave) throws IOException, KmeClientException {
+        final JsonNode json = ok(exchange("GET", keys(slave, "status"), null));
+        return new KeyStatus(text(json, "source_KME_ID"), text(json, "target_KME_ID"), text(json, "master_SAE_ID"),
+            text(json, "slave_SAE_ID"), integer(json, "key_size"), number(json, "stored_key_count"),
+            number(json, "max_key_count"), integer(json, "max_key_per_request"), integer(json, "max_key_size"),
+            integer(json, "min_key_size"), integer(json, "max_SAE_ID_count"));
+    }
+
+    /** POST {@code /api/v1/keys/{slave}/enc_keys} with a Key request; the caller erases the keys. */
+    public List<DeliveredKey> encKeys(final String slave, final int number, final int size,
+            final List<String> additionalSlaves) throws IOException, KmeClientException {
+        final ObjectNode request = MAPPER.createObjectNode().put("number", number).put("size", size);
+        if (!additionalSlaves.isEmpty()) {
+            final ArrayNode slaves = request.putArray("additional_slave_SAE_IDs");
+            additionalSlaves.forEach(slaves::add);
+        }
+        return keyContainer(exchange("POST", keys(slave, "enc_keys"), request.toString()));
+    }
+
+    /** GET {@code /api/v1/keys/{slave}/enc_keys?number=N&size=S}; the caller erases the keys. */
+    public List<DeliveredKey> encKeysGet(final String slave, final int number, final int size)
+            throws IOException, KmeClientException {
+        return keyContainer(exchange("GET", keys(slave, "enc_keys") + "?number=" + number + "&size=" + size, null));
+    }
+
+    /** POST {@code /api/v1/keys/{master}/dec_keys} with Key IDs; the caller erases the keys. */
+    public List<DeliveredKey> decKeys(final String master, final List<UUID> keyIds)
+            throws IOException, KmeClientException {
+        final ObjectNode request = MAPPER.createObjectNode();
+        final ArrayNode ids = request.putArray("key_IDs");
+        keyIds.forEach(id -> ids.addObject().put("key_ID", id.toString()));
+        return keyContainer(exchange("POST", keys(master, "dec_keys"), request.toString()));
+    }
+
+    /** GET {@code /api/v1/keys/{master}/dec_keys?key_ID=UUID}; the caller erases the keys. */
+    public List<DeliveredKey> decKeysGet(final String master, final UUID keyId)
+            throws IOException, KmeClientException {
+        return keyContainer(exchange("GET", keys(master, "dec_keys") + "?key_ID=" + keyId, null));
+    }
+
+    /**
+     * Any request, answered as received.
+     *
+     * @param method       the HTTP method
+     * @param pathAndQuery the path from {@code /}, with its query
+     * @param body         a JSON body, or null for none
+     * @return the answer
+     * @throws IOException when the exchange fails (TLS handshake, connection)
+     */
+    public Reply exchange(final String method, final String pathAndQuery, final String body) throws IOException {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT)
+            .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        try {
+            final HttpResponse<String> response = http.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.version(), response.headers(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted: " + method + " " + pathAndQuery);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private static String keys(final String sae, final String operation) {
+        return "/api/v1/keys/" + URLEncoder.encode(sae, StandardCharsets.UTF_8).replace("+", "%20") + "/"
+            + operation;
+    }
+
+    private static List<DeliveredKey> keyContainer(final Reply reply) throws IOException, KmeClientException {
+        final JsonNode keys = ok(reply).get("keys");
+        if (keys == null || !keys.isArray()) {
+            throw new IOException("not a Key container: " + reply.body().length() + " bytes");
+        }
+        final List<DeliveredKey> result = new ArrayList<>(keys.size());
+        for (JsonNode key : keys) {
+            final byte[] bytes = Base64.getDecoder().decode(text(key, "key"));
+            try {
+                result.add(new DeliveredKey(UUID.fromString(text(key, "key_ID")), KeyBytes.copyOf(bytes)));
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        return result;
+    }
+
+    private static JsonNode ok(final Reply reply) throws IOException, KmeClientException {
+        final JsonNode json;
+        try {
+            json = MAPPER.readTree(reply.body());
+        } catch (JacksonException e) {
+            throw new IOException("HTTP " + reply.status() + " with a body that is not JSON", e);
+        }
+        if (reply.status() != 200) {
+            final JsonNode message = json == null ? null : json.get("message");
+            final List<Map<String, Object>> details = new ArrayList<>();
+            final JsonNode array = json == null ? null : json.get("details");
+            if (array != null && array.isArray()) {
+                for (JsonNode detail : array) {
+                    details.add(MAPPER.convertValue(detail, MAPPER.getTypeFactory()
+                        .constructMapType(Map.class, String.class, Object.class)));
+                }
+            }
+            throw new KmeClientException(reply.status(), message == null ? "" : message.asText(), details,
+                reply.body());
+        }
+        if (json == null || !json.isObject()) {
+            throw new IOException("HTTP 200 with a body that is not a JSON object");
+        }
+        return json;
+    }
+
+    private static String text(final JsonNode json, final String member) throws IOException {
+        final JsonNode node = json.get(member);
+        if (node == null || !node.isTextual()) {
+            throw new IOException("no string member " + member);
+        }
+        return node.asText();
+    }
+
+    private static long number(final JsonNode json, final String member) throws IOException {
+        final JsonNode node = json.get(member);
+        if (node == null || !node.isIntegralNumber()) {
+            throw new IOException("no integer member " + member);
+        }
+        return node.longValue();
+    }
+
+    private static int integer(final JsonNode json, final String member) throws IOException {
+        return Math.toIntExact(number(json, member));
+    }
+}
