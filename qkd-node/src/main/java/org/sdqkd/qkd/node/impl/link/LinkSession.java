@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.security.cert.Certificate;
@@ -84,6 +85,9 @@ public final class LinkSession implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new IOException("the peer did not complete the handshake in time", e);
+        } catch (EOFException e) {
+            closeQuietly(socket);
+            throw new IOException("the peer closed the connection during the hello (it refused this end)", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw e;
