@@ -1,23 +1,14 @@
 package org.sdqkd.qkd.node.impl.keys;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.impl.link.Frame;
 import org.sdqkd.qkd.node.impl.link.FrameCodec;
 import org.sdqkd.qkd.node.impl.link.LinkSession;
@@ -32,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EmulatedLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedLink.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final long RESERVE_TIMEOUT_MS = 5_000;
     private static final int STATE_EVERY_TICKS = 5;
 
     private final UUID id;
@@ -41,24 +30,17 @@ final class EmulatedLink implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final UnitStore store = new UnitStore();
     private final ReservationDesk desk;
-    private final Map<Long, List<Frame.Unit>> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger pendingUnits = new AtomicInteger();
-    private final Map<Long, CompletableFuture<Frame.ReserveReply>> requests = new ConcurrentHashMap<>();
-    private final AtomicLong nextRequest = new AtomicLong();
+    private final Production production = new Production(store);
+    private final ReserveCalls calls = new ReserveCalls();
     private final AtomicLong keysDelivered = new AtomicLong();
     private final AtomicLong bitsGenerated = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
-    private final TokenBucket bucket = new TokenBucket();
     private volatile LinkSpec spec;
     private volatile RateSchedule schedule;
     private volatile Optional<String> peerName = Optional.empty();
-    private LinkTransport transport;
-    private long nextBlock;
+    private final SessionSlot slot = new SessionSlot();
+    private volatile LinkTransport transport;
     private long ticks;
-    private LinkSession session;
-    private boolean synced;
-    private Frame.State peerState;
-    private boolean closed;
 
     private EmulatedLink(final LinkSpec spec, final ReservationDesk desk) {
         this.id = spec.id();
@@ -82,9 +64,7 @@ final class EmulatedLink implements AutoCloseable {
         final EmulatedLink link = new EmulatedLink(spec, desk);
         final LinkTransport transport = LinkTransport.start(spec.channel(), self.tls().sslContext(), spec.id(),
             spec.remoteNode(), link::serve);
-        synchronized (link) {
-            link.transport = transport;
-        }
+        link.transport = transport;
         return link;
     }
 
@@ -102,7 +82,7 @@ final class EmulatedLink implements AutoCloseable {
             schedule = new RateSchedule(changed.rate(), changed.baselineQber());
         }
         spec = changed;
-        final LinkSession current = current();
+        final LinkSession current = slot.current();
         if (current != null) {
             send(current, stateFrame());
         }
@@ -111,19 +91,11 @@ final class EmulatedLink implements AutoCloseable {
     // ---- sessions
 
     private void serve(final LinkSession s) {
-        final LinkSession old;
-        synchronized (this) {
-            if (closed) {
-                s.close();
-                return;
-            }
-            old = session;
-            session = s;
-            synced = false;
-            peerState = null;
-        }
-        if (old != null) {
-            old.close();
+        try {
+            slot.open(s).ifPresent(LinkSession::close);
+        } catch (IllegalStateException e) {
+            s.close();
+            return;
         }
         peerName = Optional.of(s.peerName());
         resetPeer();
@@ -135,26 +107,17 @@ final class EmulatedLink implements AutoCloseable {
                 s.send(new Frame.Inventory(ids.subList(i, end), end == ids.size()));
             }
             final Set<UUID> peerIds = new HashSet<>();
-            while (isCurrent(s)) {
+            while (slot.isCurrent(s)) {
                 handle(s, s.receive(), peerIds);
             }
         } catch (IOException e) {
-            if (isCurrent(s)) {
+            if (slot.isCurrent(s)) {
                 LOG.info("link {}: channel closed: {}", id, e.getMessage() == null ? "end of stream"
                     : e.getMessage());
             }
         } finally {
             s.close();
-            final boolean wasCurrent;
-            synchronized (this) {
-                wasCurrent = session == s;
-                if (wasCurrent) {
-                    session = null;
-                    synced = false;
-                    peerState = null;
-                }
-            }
-            if (wasCurrent) {
+            if (slot.ended(s)) {
                 resetPeer();
             }
         }
@@ -162,19 +125,13 @@ final class EmulatedLink implements AutoCloseable {
 
     private void handle(final LinkSession s, final Frame frame, final Set<UUID> peerIds) throws IOException {
         switch (frame) {
-            case Frame.State state -> {
-                synchronized (this) {
-                    peerState = state;
-                }
-            }
+            case Frame.State state -> slot.peerState(s, state);
             case Frame.Inventory inventory -> {
                 peerIds.addAll(inventory.unitIds());
                 if (inventory.last()) {
                     final int erased = store.retain(peerIds);
                     peerIds.clear();
-                    synchronized (this) {
-                        synced = session == s;
-                    }
+                    slot.reconciled(s);
                     LOG.info("link {}: stores reconciled with {}, {} units kept, {} erased", id, s.peerName(),
                         store.size(), erased);
                 }
@@ -187,21 +144,10 @@ final class EmulatedLink implements AutoCloseable {
                 store.add(block.units());
                 bitsGenerated.addAndGet((long) block.units().size() * TokenBucket.UNIT_BITS);
             }
-            case Frame.Ack ack -> {
-                final List<Frame.Unit> units = pending.remove(ack.sequence());
-                if (units != null) {
-                    pendingUnits.addAndGet(-units.size());
-                    store.add(units);
-                    bitsGenerated.addAndGet((long) units.size() * TokenBucket.UNIT_BITS);
-                }
-            }
+            case Frame.Ack ack -> bitsGenerated.addAndGet((long) production.acknowledged(ack.sequence())
+                * TokenBucket.UNIT_BITS);
             case Frame.Reserve reserve -> s.send(desk.reserve(this, reserve));
-            case Frame.ReserveReply reply -> {
-                final CompletableFuture<Frame.ReserveReply> waiting = requests.remove(reply.requestId());
-                if (waiting != null) {
-                    waiting.complete(reply);
-                }
-            }
+            case Frame.ReserveReply reply -> calls.answered(reply);
             case Frame.Confirm confirm -> desk.confirmed(this, confirm.requestId());
             case Frame.Hello hello -> throw new IOException("a second hello");
         }
@@ -209,34 +155,19 @@ final class EmulatedLink implements AutoCloseable {
 
     /** Forgets what was in flight with the previous peer session. */
     private void resetPeer() {
-        pending.values().forEach(UnitStore::erase);
-        pending.clear();
-        pendingUnits.set(0);
-        requests.values().forEach(f -> f.completeExceptionally(new IOException("the channel closed")));
-        requests.clear();
+        production.reset();
+        calls.failAll();
         final int dropped = desk.channelClosed(this);
         if (dropped > 0) {
             LOG.info("link {}: dropped {} reservations the peer never confirmed", id, dropped);
         }
     }
 
-    private synchronized boolean isCurrent(final LinkSession s) {
-        return session == s && !closed;
-    }
-
-    private synchronized LinkSession current() {
-        return session;
-    }
-
-    private synchronized LinkSession synced() {
-        return synced ? session : null;
-    }
-
     private void send(final LinkSession s, final Frame frame) {
         try {
             s.send(frame);
         } catch (IOException e) {
-            if (isCurrent(s)) {
+            if (slot.isCurrent(s)) {
                 LOG.info("link {}: sending failed, closing the channel: {}", id, e.getMessage());
             }
             s.close();
@@ -259,45 +190,27 @@ final class EmulatedLink implements AutoCloseable {
 
     /** Runs every ~100 ms on the plane's timer: sends STATE now and then, and produces at the listening end. */
     void tick(final long nanos) {
-        final LinkSession s = current();
+        final LinkSession s = slot.current();
         if (s != null && ++ticks % STATE_EVERY_TICKS == 0) {
             send(s, stateFrame());
         }
-        if (!producer) {
-            return;
-        }
-        final LinkSession ready = synced();
-        final Facts facts = facts();
-        final int room = spec.capacityKeys() - store.size() - pendingUnits.get();
-        if (ready == null || facts.verdict.condition() != LinkState.Condition.UP || room <= 0) {
-            bucket.pause();
-            return;
-        }
-        int count = bucket.take(facts.nominalSkr, nanos, room);
-        while (count > 0) {
-            final int n = Math.min(count, FrameCodec.MAX_UNITS_PER_BLOCK);
-            final List<Frame.Unit> units = new ArrayList<>(n);
-            final byte[] bytes = new byte[FrameCodec.UNIT_BYTES];
-            for (int i = 0; i < n; i++) {
-                RANDOM.nextBytes(bytes);
-                units.add(new Frame.Unit(UUID.randomUUID(), KeyBytes.copyOf(bytes)));
+        if (producer) {
+            final LinkSession ready = slot.ready();
+            final Facts facts = facts();
+            try {
+                production.run(ready, facts.verdict.condition() == LinkState.Condition.UP, facts.nominalSkr, nanos,
+                    spec.capacityKeys());
+            } catch (IOException e) {
+                LOG.info("link {}: sending failed, closing the channel: {}", id, e.getMessage());
+                slot.ended(ready);
+                ready.close();
             }
-            java.util.Arrays.fill(bytes, (byte) 0);
-            final long sequence = nextBlock++;
-            pending.put(sequence, units);
-            pendingUnits.addAndGet(n);
-            send(ready, new Frame.Block(sequence, units));
-            count -= n;
         }
     }
 
     private Facts facts() {
-        final Frame.State peer;
-        final boolean ready;
-        synchronized (this) {
-            peer = peerState;
-            ready = synced;
-        }
+        final Frame.State peer = slot.peerState();
+        final boolean ready = slot.isReady();
         long nominal;
         double base;
         if (producer || peer == null) {
@@ -317,22 +230,22 @@ final class EmulatedLink implements AutoCloseable {
 
     /** Whether the channel is up and the stores reconciled. */
     boolean connected() {
-        return synced() != null;
+        return slot.isReady();
     }
 
     /** Units ready to be taken for keys: the store's, while the channel is up and reconciled. */
     int available() {
-        return synced() == null ? 0 : store.size();
+        return slot.isReady() ? store.size() : 0;
     }
 
     /** Takes units for keys; empty when there are fewer or the channel is not up. */
     List<Frame.Unit> take(final int count) {
-        return synced() == null ? List.of() : store.take(count, producer);
+        return slot.isReady() ? store.take(count, producer) : List.of();
     }
 
     /** A new request number for a reservation. */
     long nextRequestId() {
-        return nextRequest.incrementAndGet();
+        return calls.nextId();
     }
 
     /**
@@ -343,32 +256,16 @@ final class EmulatedLink implements AutoCloseable {
      * @throws KeyDeliveryException 503 when the channel is down or the peer does not answer in 5 s
      */
     Frame.ReserveReply reserve(final Frame.Reserve reserve) throws KeyDeliveryException {
-        final LinkSession s = synced();
+        final LinkSession s = slot.ready();
         if (s == null) {
             throw new KeyDeliveryException(KeyDeliveryException.Kind.UNAVAILABLE, "the peer node is not connected");
         }
-        final CompletableFuture<Frame.ReserveReply> reply = new CompletableFuture<>();
-        requests.put(reserve.requestId(), reply);
-        try {
-            s.send(reserve);
-            return reply.get(RESERVE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (IOException | ExecutionException e) {
-            throw new KeyDeliveryException(KeyDeliveryException.Kind.UNAVAILABLE,
-                "the connection to the peer node was lost");
-        } catch (TimeoutException e) {
-            throw new KeyDeliveryException(KeyDeliveryException.Kind.UNAVAILABLE,
-                "the peer node did not answer within 5 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyDeliveryException(KeyDeliveryException.Kind.UNAVAILABLE, "interrupted");
-        } finally {
-            requests.remove(reserve.requestId());
-        }
+        return calls.call(s, reserve);
     }
 
     /** Tells the peer its reservation stands; false when the channel failed. */
     boolean confirm(final long requestId) {
-        final LinkSession s = synced();
+        final LinkSession s = slot.ready();
         if (s == null) {
             return false;
         }
@@ -409,23 +306,20 @@ final class EmulatedLink implements AutoCloseable {
         final Facts facts = facts();
         final LinkSpec now = spec;
         final int stored = store.size();
-        final boolean full = stored + pendingUnits.get() >= now.capacityKeys();
+        final boolean full = stored + production.pendingUnits() >= now.capacityKeys();
         final boolean up = facts.verdict.condition() == LinkState.Condition.UP;
-        final LinkTransport t;
-        synchronized (this) {
-            t = transport;
-        }
+        final LinkTransport t = transport;
         return new LinkState(id, facts.verdict.condition(), facts.verdict.reason(), peerName,
             up && !full ? facts.nominalSkr : 0, facts.nominalSkr, facts.verdict.qber(), now.qberThreshold(), stored,
             now.capacityKeys(), reserved, keysDelivered.get(), bitsGenerated.get(), refusals.get(),
-            t == null ? java.util.OptionalInt.empty() : t.listenPort());
+            t == null ? OptionalInt.empty() : t.listenPort());
     }
 
     // ---- for tests in this package
 
     /** Closes the current channel (the connecting end reconnects). */
     void breakChannel() {
-        final LinkSession s = current();
+        final LinkSession s = slot.current();
         if (s != null) {
             s.close();
         }
@@ -443,15 +337,8 @@ final class EmulatedLink implements AutoCloseable {
 
     @Override
     public void close() {
-        final LinkSession s;
-        final LinkTransport t;
-        synchronized (this) {
-            closed = true;
-            s = session;
-            session = null;
-            synced = false;
-            t = transport;
-        }
+        final LinkSession s = slot.close();
+        final LinkTransport t = transport;
         if (t != null) {
             t.close();
         }
