@@ -1,6 +1,8 @@
 package org.sdqkd.qkd.node.impl.keys;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +21,10 @@ import org.sdqkd.qkd.node.impl.link.LinkSession;
  * ahead. Units never acknowledged are erased when the channel closes.
  */
 final class Production {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int ID_BYTES = 16;
 
     private final UnitStore store;
+    private final SecureRandom random = newRandom();
     private final TokenBucket bucket = new TokenBucket();
     private final Map<Long, List<Frame.Unit>> pending = new HashMap<>();
     private int pendingUnits;
@@ -49,23 +52,35 @@ final class Production {
             return;
         }
         int count = bucket.take(rate, nanos, room);
-        final byte[] bytes = new byte[FrameCodec.UNIT_BYTES];
-        try {
-            while (count > 0) {
-                final int n = Math.min(count, FrameCodec.MAX_UNITS_PER_BLOCK);
-                final List<Frame.Unit> units = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    RANDOM.nextBytes(bytes);
-                    units.add(new Frame.Unit(UUID.randomUUID(), KeyBytes.copyOf(bytes)));
-                }
-                final long sequence = nextBlock++;
-                pending.put(sequence, units);
-                pendingUnits += n;
-                session.send(new Frame.Block(sequence, units));
-                count -= n;
+        while (count > 0) {
+            final int n = Math.min(count, FrameCodec.MAX_UNITS_PER_BLOCK);
+            final List<Frame.Unit> units = new ArrayList<>(n);
+            final byte[] bytes = new byte[n * FrameCodec.UNIT_BYTES];
+            final byte[] ids = new byte[n * ID_BYTES];
+            random.nextBytes(bytes);
+            random.nextBytes(ids);
+            final ByteBuffer idBuffer = ByteBuffer.wrap(ids);
+            for (int i = 0; i < n; i++) {
+                final long high = idBuffer.getLong() & ~0xf000L | 0x4000L;
+                final long low = idBuffer.getLong() & ~(0xc0L << 56) | (0x80L << 56);
+                units.add(new Frame.Unit(new UUID(high, low),
+                    KeyBytes.copyOf(bytes, i * FrameCodec.UNIT_BYTES, FrameCodec.UNIT_BYTES)));
             }
-        } finally {
             Arrays.fill(bytes, (byte) 0);
+            final long sequence = nextBlock++;
+            pending.put(sequence, units);
+            pendingUnits += n;
+            session.send(new Frame.Block(sequence, units));
+            count -= n;
+        }
+    }
+
+    /** A DRBG for the units and their IDs (random version 4 UUIDs): no system call per unit. */
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
         }
     }
 
