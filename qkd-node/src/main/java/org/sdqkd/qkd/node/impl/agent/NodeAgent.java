@@ -84,7 +84,7 @@ public final class NodeAgent implements AutoCloseable {
         final NodeAgent bridge = new NodeAgent(requireNonNull(agent), requireNonNull(plane), requireNonNull(self),
             requireNonNull(settings));
         bridge.registration = agent.datastores().listen(DatastoreName.RUNNING, PATH,
-            change -> bridge.executor.execute(bridge::reconfigure));
+            change -> bridge.executor.execute(bridge::reconfigureAfterChange));
         try {
             bridge.executor.submit(bridge::reconfigure).get();
         } catch (InterruptedException e) {
@@ -110,6 +110,16 @@ public final class NodeAgent implements AutoCloseable {
         refresh();
     }
 
+    /** Applies a changed configuration; a failure is logged and the previous links and applications stay. */
+    private void reconfigureAfterChange() {
+        try {
+            reconfigure();
+        } catch (RuntimeException e) {
+            // the key plane refused the change (such as a port it cannot bind); the next change tries again
+            LOG.error("the changed qkd_node configuration could not be applied to the key plane", e);
+        }
+    }
+
     private Optional<Element> runningQkdNode() {
         final ContainerNode root = agent.datastores().snapshot(DatastoreName.RUNNING).root();
         if (root.childByArg(new NodeIdentifier(QKD_NODE)) == null) {
@@ -129,7 +139,6 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     /** Reads the key plane, sends the notifications due and writes the operational state. */
-    @SuppressWarnings("checkstyle:IllegalCatch")
     private void refresh() {
         try {
             final Xml node = monitor.tick(plane.links(), plane.applications(), Instant.now());
