@@ -41,7 +41,8 @@ class YangtoolsParseTest {
         "sdqkd-network", "urn:sdqkd:yang:sdqkd-network",
         "sdqkd-key-association", "urn:sdqkd:yang:sdqkd-key-association",
         "sdqkd-opot", "urn:sdqkd:yang:sdqkd-opot",
-        "sdqkd-ssh-qkd", "urn:sdqkd:yang:sdqkd-ssh-qkd");
+        "sdqkd-ssh-qkd", "urn:sdqkd:yang:sdqkd-ssh-qkd",
+        "sdqkd-qkd-node", "urn:sdqkd:yang:sdqkd-qkd-node");
 
     @Test
     void everyModuleParsesWithoutWarnings() throws Exception {
