@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sdqkd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Model-driven control platform for software-defined QKD networks.",
-    subcommands = { ValidateCommand.class, AgentCommand.class, HashPasswordCommand.class, PkiCommand.class })
+    subcommands = { ValidateCommand.class, AgentCommand.class, NodeCommand.class, DemoCommand.class,
+        PkiCommand.class, HashPasswordCommand.class })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,218 @@
+package org.sdqkd.benchmarks.kme;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sdqkd.benchmarks.Latencies;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.qkd.node.impl.keys.AppSpec;
+import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.impl.keys.EmulatedKeyPlane;
+import org.sdqkd.qkd.node.impl.keys.LinkChannel;
+import org.sdqkd.qkd.node.impl.keys.LinkSpec;
+import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
+import org.sdqkd.qkd.node.impl.keys.RateSource;
+import org.sdqkd.qkd.node.impl.kme.KmeServer;
+import org.sdqkd.qkd.node.impl.kme.KmeSettings;
+import org.sdqkd.qkd.node.testing.KmeClient;
+import org.sdqkd.qkd.node.testing.TestPki;
+
+/**
+ * ETSI GS QKD 014 key delivery, measured end to end: two nodes' key planes joined by an emulated link (TLS), each
+ * with its KME (HTTPS, mutual TLS); client threads as SAE A take keys with enc_keys at A's KME and the same keys with
+ * dec_keys at B's KME (keep-alive connections, one pair of clients per thread), checking every key byte for byte.
+ *
+ * <pre>
+ * ./sdqkd bench kme [--threads 1,16] [--number 1,64] [--size 256] [--warmup 3] [--seconds 10]
+ * </pre>
+ */
+public final class KmeBenchmark {
+    private static final String SAE_A = "sae-a";
+    private static final String SAE_B = "sae-b";
+    private static final long SKR = 200_000_000L;
+    private static final int CAPACITY = 400_000;
+
+    private KmeBenchmark() {
+        // main only
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args the options above
+     */
+    public static void main(final String[] args) throws Exception {
+        final Options options = Options.parse(args);
+        final Path dir = Files.createTempDirectory("sdqkd-kme-bench");
+        final TestPki pki = TestPki.create(dir, "bench CA");
+        final UUID idA = UUID.randomUUID();
+        final UUID idB = UUID.randomUUID();
+        final UUID link = UUID.randomUUID();
+        final TlsIdentity saeA = pki.sae(SAE_A);
+        final TlsIdentity saeB = pki.sae(SAE_B);
+        try (EmulatedKeyPlane a = new EmulatedKeyPlane(new NodeIdentity(idA, "A", "KME_A", pki.node("A", idA)));
+             EmulatedKeyPlane b = new EmulatedKeyPlane(new NodeIdentity(idB, "B", "KME_B", pki.node("B", idB)))) {
+            a.applyLinks(List.of(spec(link, idB, new LinkChannel.Listen("127.0.0.1", 0))));
+            final int port = a.links().getFirst().listenPort().orElseThrow();
+            b.applyLinks(List.of(spec(link, idA, new LinkChannel.Connect("127.0.0.1", port))));
+            a.applyApplications(List.of(app(SAE_A, SAE_B, link, idB)));
+            b.applyApplications(List.of(app(SAE_B, SAE_A, link, idA)));
+            try (KmeServer kmeA = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("A")), a);
+                 KmeServer kmeB = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("B")), b)) {
+                awaitKeys(a, CAPACITY / 2);
+                System.out.printf(Locale.ROOT, "ETSI GS QKD 014 delivery, %d-bit keys, enc_keys at A then dec_keys at"
+                    + " B, HTTPS/1.1 mutual TLS keep-alive, one JVM, %d cores%n", options.size(),
+                    Runtime.getRuntime().availableProcessors());
+                System.out.printf(Locale.ROOT, "%-8s %-7s %12s %12s %10s %10s %10s %10s %8s%n", "threads", "number",
+                    "keys/s", "requests/s", "pair p50", "pair p99", "enc p99", "dec p99", "errors");
+                for (int threads : options.threads()) {
+                    for (int number : options.numbers()) {
+                        final URI uriA = URI.create("https://127.0.0.1:" + kmeA.port());
+                        final URI uriB = URI.create("https://127.0.0.1:" + kmeB.port());
+                        run(uriA, uriB, saeA, saeB, threads, number, options.size(), options.warmup());
+                        final Result result = run(uriA, uriB, saeA, saeB, threads, number, options.size(),
+                            options.seconds());
+                        result.print(threads, number);
+                        awaitKeys(a, CAPACITY / 2);
+                    }
+                }
+            }
+        }
+    }
+
+    private static LinkSpec spec(final UUID link, final UUID remote, final LinkChannel channel) {
+        return new LinkSpec(link, true, remote, channel, new RateSource.Fixed(SKR), 0.01, 0.11, CAPACITY,
+            LinkSpec.Fault.NONE, OptionalDouble.empty());
+    }
+
+    private static AppSpec app(final String local, final String remote, final UUID link, final UUID remoteNode) {
+        return new AppSpec(UUID.randomUUID(), local, Set.of(remote), List.of(link), Optional.of(remoteNode),
+            Optional.empty());
+    }
+
+    private static void awaitKeys(final EmulatedKeyPlane plane, final long keys) throws InterruptedException {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            final LinkState state = plane.links().getFirst();
+            if (state.storedKeys() >= keys) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the link did not fill: " + plane.links().getFirst());
+    }
+
+    /** One measured phase: every thread loops enc_keys then dec_keys for {@code seconds}. */
+    private static Result run(final URI kmeA, final URI kmeB, final TlsIdentity saeA, final TlsIdentity saeB,
+            final int threads, final int number, final int size, final int seconds) throws InterruptedException {
+        final AtomicLong keys = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final List<Latencies> pairs = new ArrayList<>();
+        final List<Latencies> encs = new ArrayList<>();
+        final List<Latencies> decs = new ArrayList<>();
+        final CountDownLatch done = new CountDownLatch(threads);
+        final long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        final long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            final Latencies pair = new Latencies();
+            final Latencies enc = new Latencies();
+            final Latencies dec = new Latencies();
+            pairs.add(pair);
+            encs.add(enc);
+            decs.add(dec);
+            Thread.ofPlatform().start(() -> {
+                try (KmeClient a = KmeClient.connect(kmeA, saeA); KmeClient b = KmeClient.connect(kmeB, saeB)) {
+                    while (System.nanoTime() < end) {
+                        final long t0 = System.nanoTime();
+                        final List<DeliveredKey> sent = a.encKeys(SAE_B, number, size, List.of());
+                        final long t1 = System.nanoTime();
+                        final List<DeliveredKey> got = b.decKeys(SAE_A, sent.stream().map(DeliveredKey::keyId)
+                            .toList());
+                        final long t2 = System.nanoTime();
+                        for (int i = 0; i < sent.size(); i++) {
+                            if (!sent.get(i).keyId().equals(got.get(i).keyId())
+                                    || !sent.get(i).key().sameBytes(got.get(i).key())) {
+                                errors.incrementAndGet();
+                            }
+                            sent.get(i).key().erase();
+                            got.get(i).key().erase();
+                        }
+                        keys.addAndGet(sent.size());
+                        pair.add(t2 - t0);
+                        enc.add(t1 - t0);
+                        dec.add(t2 - t1);
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    throw new UncheckedIOException(e);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    System.err.println("client thread failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        final double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(keys.get() / elapsed, merge(pairs), merge(encs), merge(decs), errors.get());
+    }
+
+    private static Latencies merge(final List<Latencies> parts) {
+        final Latencies all = new Latencies();
+        parts.forEach(all::addAll);
+        return all;
+    }
+
+    private record Result(double keysPerSecond, Latencies pairs, Latencies encs, Latencies decs, long errors) {
+        void print(final int threads, final int number) {
+            final Latencies.Summary pair = pairs.summary();
+            System.out.printf(Locale.ROOT, "%-8d %-7d %12.0f %12.0f %8.2fms %8.2fms %8.2fms %8.2fms %8d%n", threads,
+                number, keysPerSecond, keysPerSecond / number * 2, pair.p50(), pair.p99(), encs.summary().p99(),
+                decs.summary().p99(), errors);
+        }
+    }
+
+    /** The command line. */
+    private record Options(int[] threads, int[] numbers, int size, int warmup, int seconds) {
+        static Options parse(final String[] args) {
+            int[] threads = {1, 16};
+            int[] numbers = {1, 64};
+            int size = 256;
+            int warmup = 3;
+            int seconds = 10;
+            for (int i = 0; i < args.length; i++) {
+                final String value = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--threads" -> threads = ints(value);
+                    case "--number" -> numbers = ints(value);
+                    case "--size" -> size = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--seconds" -> seconds = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; options: --threads 1,16 --number 1,64 --size 256 --warmup 3 --seconds 10");
+                }
+                i++;
+            }
+            return new Options(threads, numbers, size, warmup, seconds);
+        }
+
+        private static int[] ints(final String list) {
+            return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
+    }
+}

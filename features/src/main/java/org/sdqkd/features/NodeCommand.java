@@ -1,0 +1,138 @@
+package org.sdqkd.features;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.sdqkd.qkd.node.api.NodeSettings;
+import org.sdqkd.qkd.node.api.QkdNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sdqkd node --config FILE}: runs one SD-QKD node (NETCONF agent, emulated QKD links, ETSI GS QKD 014 KME) as
+ * its YAML configuration says (see {@link NodeConfig}) until SIGINT or SIGTERM.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+    description = {
+        "Run an SD-QKD node: its NETCONF agent (ETSI GS QKD 015 qkd_node), its emulated QKD links and its",
+        "ETSI GS QKD 014 KME (HTTPS, mutual TLS), until SIGINT or SIGTERM. Prints its endpoints once it runs.",
+        "features/src/main/config/node/ holds a commented three-node example."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:stopped by SIGINT or SIGTERM, the node closed cleanly",
+        "1:the node could not start (port in use, unreadable file, invalid initial configuration)",
+        "2:usage error or invalid configuration"
+    })
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML configuration file.")
+    private Path config;
+
+    @Option(names = "--netconf-port", paramLabel = "PORT",
+        description = "Serve NETCONF on this port instead of the configured one; 0 picks a free port.")
+    private Integer netconfPort;
+
+    @Option(names = "--kme-port", paramLabel = "PORT",
+        description = "Serve the KME on this port instead of the configured one; 0 picks a free port.")
+    private Integer kmePort;
+
+    @Option(names = "--ready-file", paramLabel = "FILE",
+        description = "Once running, write the bound ports here as JSON (for scripts and the demo).")
+    private Path readyFile;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        NodeConfig loaded;
+        try {
+            loaded = NodeConfig.load(config);
+        } catch (ConfigException e) {
+            err.println("sdqkd node: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (netconfPort != null || kmePort != null) {
+            final int ncPort = netconfPort != null ? netconfPort : loaded.settings().netconf().ssh().port();
+            final int kPort = kmePort != null ? kmePort : loaded.settings().kmePort();
+            if (ncPort < 0 || ncPort > 0xFFFF || kPort < 0 || kPort > 0xFFFF) {
+                err.println("sdqkd node: a port is out of range 0..65535");
+                err.flush();
+                return 2;
+            }
+            loaded = loaded.withPorts(ncPort, kPort);
+        }
+        final NodeSettings settings = loaded.settings();
+        final QkdNode node;
+        try {
+            node = QkdNode.start(settings);
+        } catch (IOException | RuntimeException e) {
+            err.println("sdqkd node: cannot start " + settings.name() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, err, stopped), "sdqkd-node-stop"));
+        out.printf("sdqkd node %s (%s): NETCONF over SSH on %s:%d, ETSI GS QKD 014 KME on https://%s:%d%n",
+            settings.name(), settings.nodeId(), settings.netconf().ssh().bindAddress(), node.netconfPort(),
+            settings.kmeAddress(), node.kmePort());
+        for (Map.Entry<UUID, Integer> link : node.linkPorts().entrySet()) {
+            out.printf("sdqkd node %s: QKD link %s listening on port %d%n", settings.name(), link.getKey(),
+                link.getValue());
+        }
+        out.flush();
+        if (readyFile != null) {
+            try {
+                writeReady(node, settings);
+            } catch (IOException e) {
+                err.println("sdqkd node: cannot write " + readyFile + ": " + e.getMessage());
+                err.flush();
+            }
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** Writes the ports as JSON, atomically, so a reader never sees half a file. */
+    private void writeReady(final QkdNode node, final NodeSettings settings) throws IOException {
+        final ObjectMapper mapper = new ObjectMapper();
+        final ObjectNode ready = mapper.createObjectNode();
+        ready.put("name", settings.name());
+        ready.put("node-id", settings.nodeId().toString());
+        ready.put("netconf-port", node.netconfPort());
+        ready.put("kme-port", node.kmePort());
+        final ObjectNode links = ready.putObject("link-ports");
+        node.linkPorts().forEach((id, port) -> links.put(id.toString(), port));
+        final Path target = readyFile.toAbsolutePath();
+        final Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(temporary, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(ready));
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void stop(final QkdNode node, final PrintWriter err, final CountDownLatch stopped) {
+        int status = 0;
+        try {
+            node.close();
+            err.println("sdqkd node: stopped");
+        } catch (RuntimeException e) {
+            err.println("sdqkd node: did not close cleanly: " + e);
+            status = 1;
+        }
+        err.flush();
+        stopped.countDown();
+        Runtime.getRuntime().halt(status);
+    }
+}

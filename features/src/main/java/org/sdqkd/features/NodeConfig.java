@@ -1,0 +1,128 @@
+package org.sdqkd.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.sdqkd.qkd.node.api.NodeSettings;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+
+/**
+ * The configuration of {@code sdqkd node}, read from a YAML file:
+ *
+ * <pre>
+ * node: {name: NAME, id: UUID, kme-id: KME_ID}      # kme-id defaults to the name
+ * pki: {ca: PATH, certificate: PATH, key: PATH}      # from sdqkd pki
+ * netconf: {...}                                    # the keys of sdqkd agent's file (AgentConfig)
+ * kme: {listen: {address: 127.0.0.1, port: 9443}}
+ * initial-config: PATH                              # an ETSI GS QKD 015 qkd_node document, .json or .xml
+ * </pre>
+ *
+ * <p>Relative paths are relative to the directory of the file. Errors name the file and the key.
+ *
+ * @param settings the node's settings, with absolute paths
+ */
+public record NodeConfig(NodeSettings settings) {
+    /** The default KME port (IANA has none; the demo uses 9443 + node index). */
+    public static final int DEFAULT_KME_PORT = 9443;
+
+    private static final Set<String> TOP_KEYS = keys("node", "pki", "netconf", "kme", "initial-config");
+    private static final Set<String> NODE_KEYS = keys("name", "id", "kme-id");
+    private static final Set<String> PKI_KEYS = keys("ca", "certificate", "key");
+    private static final Set<String> KME_KEYS = keys("listen");
+    private static final Set<String> LISTEN_KEYS = keys("address", "port");
+
+    /**
+     * Reads a node configuration file, and the certificate files it names.
+     *
+     * @param file the YAML file
+     * @return the configuration
+     * @throws ConfigException when a file cannot be read or holds an error; the message names the file and key
+     */
+    public static NodeConfig load(final Path file) throws ConfigException {
+        final Path absolute = file.toAbsolutePath().normalize();
+        final YamlSection yaml = new YamlSection(file.toString(), absolute.getParent(), "");
+        final JsonNode root = YamlSection.read(absolute);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException(file + ": empty configuration; node, pki and netconf are needed");
+        }
+        yaml.mapping(root, "", TOP_KEYS);
+        final JsonNode node = yaml.required(root, "node", "node");
+        yaml.mapping(node, "node", NODE_KEYS);
+        final String name = yaml.text(yaml.required(node, "node.name", "name"), "node.name");
+        final UUID id = uuid(yaml, yaml.text(yaml.required(node, "node.id", "id"), "node.id"), "node.id");
+        final String kmeId = yaml.optionalText(node, "node.kme-id", "kme-id").orElse(name);
+        if (name.isBlank() || kmeId.isBlank()) {
+            throw yaml.error("node", "blank name or kme-id");
+        }
+        final JsonNode pki = yaml.required(root, "pki", "pki");
+        yaml.mapping(pki, "pki", PKI_KEYS);
+        final Path ca = yaml.path(yaml.required(pki, "pki.ca", "ca"), "pki.ca");
+        final Path cert = yaml.path(yaml.required(pki, "pki.certificate", "certificate"), "pki.certificate");
+        final Path key = yaml.path(yaml.required(pki, "pki.key", "key"), "pki.key");
+        final TlsIdentity tls;
+        try {
+            tls = TlsIdentity.load(cert, key, ca);
+        } catch (IOException e) {
+            throw yaml.error("pki", e.getMessage() + " (make the files with 'sdqkd pki')");
+        }
+        final AgentConfig netconf = AgentConfig.parse(yaml.section("netconf"),
+            yaml.required(root, "netconf", "netconf"));
+        String kmeAddress = "127.0.0.1";
+        int kmePort = DEFAULT_KME_PORT;
+        final JsonNode kme = YamlSection.optional(root, "kme");
+        if (kme != null) {
+            yaml.mapping(kme, "kme", KME_KEYS);
+            final JsonNode listen = YamlSection.optional(kme, "listen");
+            if (listen != null) {
+                yaml.mapping(listen, "kme.listen", LISTEN_KEYS);
+                kmeAddress = yaml.optionalText(listen, "kme.listen.address", "address").orElse(kmeAddress);
+                kmePort = yaml.integer(listen, "kme.listen.port", "port", 0, 0xFFFF, kmePort);
+            }
+        }
+        Optional<Path> initial = Optional.empty();
+        final JsonNode initialNode = YamlSection.optional(root, "initial-config");
+        if (initialNode != null) {
+            final Path initialFile = yaml.path(initialNode, "initial-config");
+            if (!Files.isRegularFile(initialFile)) {
+                throw yaml.error("initial-config", initialFile + ": no such file");
+            }
+            initial = Optional.of(initialFile);
+        }
+        try {
+            return new NodeConfig(new NodeSettings(name, id, kmeId, tls, netconf.settings(), kmeAddress, kmePort,
+                initial, absolute.getParent()));
+        } catch (IllegalArgumentException e) {
+            throw yaml.error("pki.certificate", e.getMessage());
+        }
+    }
+
+    /** This configuration with the NETCONF and KME ports replaced (0: any free port). */
+    public NodeConfig withPorts(final int netconfPort, final int kmePort) {
+        final NodeSettings s = settings;
+        return new NodeConfig(new NodeSettings(s.name(), s.nodeId(), s.kmeId(), s.tls(),
+            s.netconf().withSsh(s.netconf().ssh().withPort(netconfPort)), s.kmeAddress(), kmePort,
+            s.initialConfig(), s.baseDirectory()));
+    }
+
+    private static UUID uuid(final YamlSection yaml, final String text, final String key) throws ConfigException {
+        try {
+            final UUID id = UUID.fromString(text);
+            if (!id.toString().equalsIgnoreCase(text)) {
+                throw new IllegalArgumentException(text);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw yaml.error(key, "not a UUID (8-4-4-4-12 hexadecimal digits): " + text);
+        }
+    }
+
+    private static Set<String> keys(final String... names) {
+        return new LinkedHashSet<>(List.of(names));
+    }
+}

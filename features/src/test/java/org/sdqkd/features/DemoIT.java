@@ -1,0 +1,97 @@
+package org.sdqkd.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./sdqkd demo} as a new user runs it: the launcher starts the three nodes, prints the endpoints, and the
+ * printed curl commands, run as printed, give the same key at both ends; SIGINT stops every node process.
+ */
+class DemoIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("sdqkd.launcher", "../sdqkd"));
+    private static final Pattern PID = Pattern.compile("started \\(pid (\\d+)\\)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(300)
+    void theDemoReachesItsEndpointsAndThePrintedCurlCommandsAgree() throws Exception {
+        final ProcessBuilder builder = new ProcessBuilder("bash", LAUNCHER.toString(), "demo", "--ephemeral-ports",
+            "--dir", dir.resolve("demo").toString()).redirectErrorStream(true);
+        builder.environment().put("SDQKD_NO_BUILD", "1");
+        final Process demo = builder.start();
+        final List<String> output = new ArrayList<>();
+        final List<Long> pids = new ArrayList<>();
+        final List<String> curls = new ArrayList<>();
+        try {
+            final BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+                StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                final Matcher pid = PID.matcher(line);
+                if (pid.find()) {
+                    pids.add(Long.parseLong(pid.group(1)));
+                }
+                if (line.startsWith("  curl ")) {
+                    curls.add(line.strip());
+                }
+                if (line.startsWith("Logs: ")) {
+                    break;
+                }
+            }
+            assertEquals(3, pids.size(), String.join("\n", output));
+            assertEquals(2, curls.size(), String.join("\n", output));
+            assertTrue(output.stream().anyMatch(l -> l.contains("Ctrl-C stops every node")), String.join("\n",
+                output));
+
+            final JsonNode enc = JSON.readTree(shell(curls.get(0)));
+            final String keyId = enc.path("keys").path(0).path("key_ID").asText();
+            final String key = enc.path("keys").path(0).path("key").asText();
+            assertFalse(keyId.isEmpty(), enc.toString());
+            final JsonNode dec = JSON.readTree(shell(curls.get(1).replace("KEY_ID", keyId)));
+            assertEquals(keyId, dec.path("keys").path(0).path("key_ID").asText(), dec.toString());
+            assertEquals(key, dec.path("keys").path(0).path("key").asText());
+            // the same key_ID once more: the standard error, no key
+            final JsonNode again = JSON.readTree(shell(curls.get(1).replace("KEY_ID", keyId)));
+            assertTrue(again.has("message") && !again.has("keys"), again.toString());
+        } finally {
+            // Ctrl-C: the launcher execs java, so this is the demo's own process
+            new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+            if (!demo.waitFor(60, TimeUnit.SECONDS)) {
+                demo.destroyForcibly();
+            }
+        }
+        assertEquals(0, demo.exitValue(), String.join("\n", output));
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "node " + pid + " runs");
+        }
+    }
+
+    /** Runs a printed command line as a user's shell would. */
+    private String shell(final String commandLine) throws IOException, InterruptedException {
+        final Process process = new ProcessBuilder("bash", "-c", commandLine).redirectErrorStream(true).start();
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), commandLine);
+        assertEquals(0, process.exitValue(), commandLine + "\n" + out);
+        return out;
+    }
+}

@@ -1,0 +1,208 @@
+package org.sdqkd.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
+import org.sdqkd.netconf.interop.tools.AgentUnderTest;
+import org.sdqkd.netconf.interop.tools.Ncclient;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.testing.KmeClient;
+
+/**
+ * The example network's nodes, each in its own process (as {@code sdqkd node} runs them): keys taken at one node
+ * with enc_keys equal, byte for byte, the keys taken at the other by key_ID with dec_keys; faults injected over
+ * NETCONF at one end are seen, by ncclient, at the other.
+ */
+@Timeout(600)
+class NodeNetworkIT {
+    private static final Path EXAMPLE = Path.of("target/config/node");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LINK_NORTE = "d67b82c3-a30d-4bf7-af6a-364fbf7ae968";
+    private static final String LINK_CONCEPCION = "d0134332-3eb3-4711-82cf-92b4872d2ff0";
+    private static final int KEYS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoNodesInTwoProcessesDeliverTheSameKeys() throws Exception {
+        final Path example = example(false, "20000000");
+        try (Running net = Running.start(example, dir.resolve("run"))) {
+            assertEquals(2, net.network.nodes().size());
+            assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-norte-1", "Norte", KEYS);
+            assertSameKeys(net, "sae-norte-1", "Norte", "sae-almagro-1", "Almagro", 1_000);
+        }
+    }
+
+    @Test
+    void threeNodesInThreeProcessesDeliverTheSameKeys() throws Exception {
+        final Path example = example(true, "20000000");
+        try (Running net = Running.start(example, dir.resolve("run"))) {
+            assertEquals(3, net.network.nodes().size());
+            assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-norte-1", "Norte", KEYS);
+            assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-concepcion-1", "Concepcion", KEYS);
+            assertSameKeys(net, "sae-concepcion-1", "Concepcion", "sae-almagro-1", "Almagro", 1_000);
+        }
+    }
+
+    @Test
+    void faultsInjectedAtOneEndAreSeenByAnNcclientSubscriberAtTheOther() throws Exception {
+        Ncclient.requireInstalled();
+        final Path example = example(false, "200000");
+        try (Running net = Running.start(example, dir.resolve("run"))) {
+            final AgentUnderTest almagro = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1",
+                net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", java.util.Optional.empty()));
+            final Ncclient.Summary summary = Ncclient.script("ncclient_node_faults.py", almagro,
+                List.of(Integer.toString(net.cluster.netconfPort("Norte")), LINK_NORTE), dir,
+                Duration.ofSeconds(300));
+            assertTrue(summary.failures().isEmpty(), summary::describe);
+            assertEquals(25, summary.passed().size(), summary::describe);
+        }
+    }
+
+    /** enc_keys at the master's node, dec_keys at the slave's, in batches of 100; every key equal and new. */
+    private static void assertSameKeys(final Running net, final String master, final String masterNode,
+            final String slave, final String slaveNode, final int count) throws Exception {
+        final Path pki = net.network.directory().resolve("pki");
+        final Set<UUID> ids = new HashSet<>();
+        final Set<String> seenKeys = new HashSet<>();
+        try (KmeClient enc = KmeClient.connect(URI.create("https://127.0.0.1:" + net.cluster.kmePort(masterNode)),
+                sae(pki, master));
+             KmeClient dec = KmeClient.connect(URI.create("https://127.0.0.1:" + net.cluster.kmePort(slaveNode)),
+                sae(pki, slave))) {
+            awaitStored(enc, slave, 100);
+            int checked = 0;
+            while (checked < count) {
+                final List<DeliveredKey> sent = takeKeys(enc, slave, Math.min(100, count - checked));
+                final List<DeliveredKey> got = dec.decKeys(master, sent.stream().map(DeliveredKey::keyId).toList());
+                assertEquals(sent.size(), got.size());
+                for (int i = 0; i < sent.size(); i++) {
+                    assertEquals(sent.get(i).keyId(), got.get(i).keyId());
+                    assertTrue(sent.get(i).key().sameBytes(got.get(i).key()), "key " + sent.get(i).keyId());
+                    assertTrue(ids.add(sent.get(i).keyId()), "key_ID twice: " + sent.get(i).keyId());
+                    assertTrue(seenKeys.add(java.util.HexFormat.of().formatHex(sent.get(i).key().bytes())),
+                        "the same key bytes twice");
+                    sent.get(i).key().erase();
+                    got.get(i).key().erase();
+                }
+                checked += sent.size();
+            }
+        }
+        assertEquals(count, ids.size());
+    }
+
+    /** enc_keys, waiting while the link has too few keys (503). */
+    private static List<DeliveredKey> takeKeys(final KmeClient enc, final String slave, final int number)
+            throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return enc.encKeys(slave, number, 256, List.of());
+            } catch (org.sdqkd.qkd.node.testing.KmeClientException e) {
+                if (e.status() != 503 || attempt > 200) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void awaitStored(final KmeClient enc, final String slave, final long keys) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (enc.status(slave).storedKeyCount() >= keys) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + keys + " keys after 60 s: " + enc.status(slave));
+    }
+
+    private static TlsIdentity sae(final Path pki, final String sae) throws IOException {
+        return TlsIdentity.load(pki.resolve(sae + ".crt"), pki.resolve(sae + ".key"), pki.resolve("ca.crt"));
+    }
+
+    /**
+     * A copy of the shipped example with every link at a fixed rate; two nodes: Almagro and Norte only.
+     */
+    private Path example(final boolean threeNodes, final String skr) throws IOException {
+        final Path copy = dir.resolve("example");
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(EXAMPLE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                final String name = file.getFileName().toString();
+                if (!threeNodes && name.startsWith("concepcion.")) {
+                    continue;
+                }
+                Files.copy(file, copy.resolve(name));
+            }
+        }
+        try (Stream<Path> files = Files.list(copy)) {
+            for (Path json : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                final JsonNode root = JSON.readTree(json.toFile());
+                final JsonNode node = root.path("etsi-qkd-sdn-node:qkd_node");
+                final ArrayNode links = (ArrayNode) node.path("qkd_links").path("qkd_link");
+                final ArrayNode apps = (ArrayNode) node.path("qkd_applications").path("qkd_app");
+                for (int i = links.size() - 1; i >= 0; i--) {
+                    if (!threeNodes && links.get(i).path("qkdl_id").asText().equals(LINK_CONCEPCION)) {
+                        links.remove(i);
+                        continue;
+                    }
+                    final ObjectNode rate = JSON.createObjectNode().put("skr", skr);
+                    ((ObjectNode) links.get(i).path("sdqkd-qkd-node:emulation")).set("rate", rate);
+                }
+                for (int i = apps.size() - 1; i >= 0; i--) {
+                    if (!threeNodes && apps.get(i).path("backing_qkdl_id").toString().contains(LINK_CONCEPCION)) {
+                        apps.remove(i);
+                    }
+                }
+                JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
+            }
+        }
+        return copy;
+    }
+
+    /** The node processes of one test. */
+    private static final class Running implements AutoCloseable {
+        private final DemoNetwork network;
+        private final DemoCluster cluster;
+
+        private Running(final DemoNetwork network, final DemoCluster cluster) {
+            this.network = network;
+            this.cluster = cluster;
+        }
+
+        static Running start(final Path example, final Path work) throws Exception {
+            final DemoNetwork network = DemoNetwork.prepare(example, work);
+            final StringWriter progress = new StringWriter();
+            final DemoCluster cluster = DemoCluster.start(network, true, new PrintWriter(progress),
+                new ArrayList<>());
+            return new Running(network, cluster);
+        }
+
+        @Override
+        public void close() {
+            cluster.stop();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.sdqkd.qkd.node.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.sdqkd.netconf.server.api.AgentSettings;
+
+/**
+ * How a {@link QkdNode} runs.
+ *
+ * @param name          the node's name: its certificate's CN
+ * @param nodeId        the node's {@code qkdn_id}: its certificate names it as {@code urn:uuid:...}
+ * @param kmeId         the KME ID the ETSI GS QKD 014 API reports
+ * @param tls           the node certificate and key, and the CA trusted for peer nodes and SAEs
+ * @param netconf       the NETCONF agent's settings (SSH, datastore directory, limits)
+ * @param kmeAddress    the address the ETSI GS QKD 014 KME binds
+ * @param kmePort       its port, 0 for any free one
+ * @param initialConfig an ETSI GS QKD 015 {@code qkd_node} document (XML or JSON) written to running when running
+ *                      has no {@code qkd_node} yet (the first start); later starts keep running as it is
+ * @param baseDirectory the directory relative trace files are resolved against
+ */
+public record NodeSettings(String name, UUID nodeId, String kmeId, TlsIdentity tls, AgentSettings netconf,
+        String kmeAddress, int kmePort, Optional<Path> initialConfig, Path baseDirectory) {
+    /** Checks the components. */
+    public NodeSettings {
+        requireNonNull(name);
+        requireNonNull(nodeId);
+        requireNonNull(kmeId);
+        requireNonNull(tls);
+        requireNonNull(netconf);
+        requireNonNull(kmeAddress);
+        requireNonNull(initialConfig);
+        requireNonNull(baseDirectory);
+        if (kmePort < 0 || kmePort > 65535) {
+            throw new IllegalArgumentException("KME port out of range: " + kmePort);
+        }
+        final Optional<UUID> certified = TlsIdentity.nodeId(tls.certificate());
+        if (!certified.equals(Optional.of(nodeId))) {
+            throw new IllegalArgumentException("the node certificate names node " + certified.map(UUID::toString)
+                .orElse("(none)") + ", not " + nodeId);
+        }
+    }
+}

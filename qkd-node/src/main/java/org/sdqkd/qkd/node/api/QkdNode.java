@@ -1,0 +1,184 @@
+package org.sdqkd.qkd.node.api;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.sdqkd.datastore.api.DataTransaction;
+import org.sdqkd.datastore.api.DatastoreException;
+import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.datastore.api.DocumentException;
+import org.sdqkd.datastore.api.DocumentFormat;
+import org.sdqkd.datastore.api.SessionId;
+import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.netconf.server.api.NetconfAgent;
+import org.sdqkd.qkd.node.impl.agent.NodeAgent;
+import org.sdqkd.qkd.node.impl.agent.NodeAgentSettings;
+import org.sdqkd.qkd.node.impl.keys.EmulatedKeyPlane;
+import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
+import org.sdqkd.qkd.node.impl.keys.SkrTrace;
+import org.sdqkd.qkd.node.impl.kme.KmeServer;
+import org.sdqkd.qkd.node.impl.kme.KmeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running SD-QKD node: its NETCONF agent (ETSI GS QKD 015 {@code qkd_node}), its key plane (emulated QKD links
+ * and their key stores) and its ETSI GS QKD 014 KME. Started in that order, closed in the reverse one.
+ */
+public final class QkdNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QkdNode.class);
+    private static final String ETSI_NS = "urn:etsi:qkd:yang:etsi-qkd-node";
+    private static final String ETSI_REVISION = "2022-01-30";
+    private static final QName QKD_NODE = QName.create(ETSI_NS, ETSI_REVISION, "qkd_node");
+    private static final QName QKDN_ID = QName.create(ETSI_NS, ETSI_REVISION, "qkdn_id");
+
+    private final String name;
+    private final NetconfAgent agent;
+    private final EmulatedKeyPlane plane;
+    private final NodeAgent nodeAgent;
+    private final KmeServer kme;
+
+    private QkdNode(final String name, final NetconfAgent agent, final EmulatedKeyPlane plane,
+            final NodeAgent nodeAgent, final KmeServer kme) {
+        this.name = name;
+        this.agent = agent;
+        this.plane = plane;
+        this.nodeAgent = nodeAgent;
+        this.kme = kme;
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @param settings how to run
+     * @return the running node, to {@link #close()}
+     * @throws IOException when a port cannot be bound, a file cannot be read, or the initial configuration is
+     *                     invalid (the message says why)
+     */
+    public static QkdNode start(final NodeSettings settings) throws IOException {
+        final NetconfAgent agent;
+        try {
+            agent = NetconfAgent.start(settings.netconf());
+        } catch (StorageException e) {
+            throw new IOException("cannot open the datastores: " + e.getMessage(), e);
+        }
+        EmulatedKeyPlane plane = null;
+        NodeAgent nodeAgent = null;
+        try {
+            seedRunning(agent, settings);
+            final NodeIdentity self = new NodeIdentity(settings.nodeId(), settings.name(), settings.kmeId(),
+                settings.tls());
+            plane = new EmulatedKeyPlane(self);
+            nodeAgent = NodeAgent.start(agent, plane, self,
+                NodeAgentSettings.of(settings.baseDirectory(), SkrTrace::read));
+            final KmeServer kme = KmeServer.start(new KmeSettings(settings.kmeAddress(), settings.kmePort(),
+                settings.tls(), KmeSettings.DEFAULT_MAX_KEY_PER_REQUEST, KmeSettings.DEFAULT_MAX_SAE_ID_COUNT),
+                plane);
+            LOG.info("node {} ({}) started: NETCONF port {}, KME port {}", settings.name(), settings.nodeId(),
+                agent.port(), kme.port());
+            return new QkdNode(settings.name(), agent, plane, nodeAgent, kme);
+        } catch (IOException | RuntimeException e) {
+            if (nodeAgent != null) {
+                nodeAgent.close();
+            }
+            if (plane != null) {
+                plane.close();
+            }
+            agent.close();
+            throw e;
+        }
+    }
+
+    /** The port of the NETCONF agent. */
+    public int netconfPort() {
+        return agent.port();
+    }
+
+    /** The port of the ETSI GS QKD 014 KME. */
+    public int kmePort() {
+        return kme.port();
+    }
+
+    /** The bound port of every link this node listens for, by {@code qkdl_id}. */
+    public Map<UUID, Integer> linkPorts() {
+        final Map<UUID, Integer> ports = new LinkedHashMap<>();
+        for (LinkState link : plane.links()) {
+            link.listenPort().ifPresent(port -> ports.put(link.id(), port));
+        }
+        return ports;
+    }
+
+    /** Stops the KME, the agent bridge, the links (erasing their keys) and the NETCONF agent, in that order. */
+    @Override
+    public void close() {
+        kme.close();
+        nodeAgent.close();
+        plane.close();
+        agent.close();
+        LOG.info("node {} stopped", name);
+    }
+
+    /** Writes the initial configuration into running when running has no {@code qkd_node}. */
+    private static void seedRunning(final NetconfAgent agent, final NodeSettings settings) throws IOException {
+        final YangInstanceIdentifier path = YangInstanceIdentifier.of(QKD_NODE);
+        final Optional<NormalizedNode> present = agent.datastores().snapshot(DatastoreName.RUNNING).read(path);
+        if (present.isPresent()) {
+            if (settings.initialConfig().isPresent()) {
+                LOG.info("running already holds qkd_node; the initial configuration {} is not applied again",
+                    settings.initialConfig().orElseThrow());
+            }
+            checkNodeId(present.orElseThrow(), settings.nodeId(), "running");
+            return;
+        }
+        if (settings.initialConfig().isEmpty()) {
+            return;
+        }
+        final Path file = settings.initialConfig().orElseThrow();
+        final ContainerNode document;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            document = YangModels.documentCodec(agent.models()).read(in, DocumentFormat.ofFileName(file));
+        } catch (DocumentException e) {
+            throw new IOException(file + ": " + e.error().path() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        final Optional<DataContainerChild> node =
+            document.findChildByArg(new YangInstanceIdentifier.NodeIdentifier(QKD_NODE));
+        if (node.isEmpty()) {
+            throw new IOException(file + ": no qkd_node in it");
+        }
+        checkNodeId(node.orElseThrow(), settings.nodeId(), file.toString());
+        try (DataTransaction tx = agent.datastores().newTransaction(DatastoreName.RUNNING, SessionId.SYSTEM)) {
+            for (DataContainerChild child : document.body()) {
+                tx.write(YangInstanceIdentifier.of(child.name()), child);
+            }
+            tx.commit();
+        } catch (DatastoreException e) {
+            throw new IOException(file + ": refused: " + e.getMessage(), e);
+        }
+        LOG.info("running configured from {}", file);
+    }
+
+    private static void checkNodeId(final NormalizedNode qkdNode, final UUID nodeId, final String where)
+            throws IOException {
+        if (qkdNode instanceof ContainerNode container
+                && container.childByArg(new YangInstanceIdentifier.NodeIdentifier(QKDN_ID)) instanceof LeafNode<?> id
+                && !nodeId.toString().equalsIgnoreCase(String.valueOf(id.body()))) {
+            throw new IOException(where + ": qkd_node/qkdn_id is " + id.body() + ", but this node is " + nodeId);
+        }
+    }
+}
