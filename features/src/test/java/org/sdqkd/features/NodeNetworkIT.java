@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
 import org.sdqkd.netconf.interop.tools.AgentUnderTest;
 import org.sdqkd.netconf.interop.tools.Ncclient;
+import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
 import org.sdqkd.qkd.node.testing.KmeClient;
+import org.sdqkd.qkd.node.testing.KmeClientException;
 
 /**
  * The example network's nodes, each in its own process (as {@code sdqkd node} runs them): keys taken at one node
@@ -42,6 +46,8 @@ class NodeNetworkIT {
     private static final String LINK_NORTE = "d67b82c3-a30d-4bf7-af6a-364fbf7ae968";
     private static final String LINK_CONCEPCION = "d0134332-3eb3-4711-82cf-92b4872d2ff0";
     private static final int KEYS = 10_000;
+    private static final String ALMAGRO = "b8f7370b-f7ac-4c45-b0c4-dbdb36e2fc23";
+    private static final String NORTE = "c127b8fa-208c-451e-9f8c-3fd1e5108200";
 
     @TempDir
     Path dir;
@@ -73,12 +79,35 @@ class NodeNetworkIT {
         final Path example = example(false, "200000");
         try (Running net = Running.start(example, dir.resolve("run"))) {
             final AgentUnderTest almagro = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1",
-                net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", java.util.Optional.empty()));
+                net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", Optional.empty()));
             final Ncclient.Summary summary = Ncclient.script("ncclient_node_faults.py", almagro,
                 List.of(Integer.toString(net.cluster.netconfPort("Norte")), LINK_NORTE), dir,
                 Duration.ofSeconds(300));
             assertTrue(summary.failures().isEmpty(), summary::describe);
             assertEquals(25, summary.passed().size(), summary::describe);
+        }
+    }
+
+    @Test
+    void ncclientConfiguresANewLinkAndApplicationOnRunningNodesAndIsRefusedAnInvalidOne() throws Exception {
+        Ncclient.requireInstalled();
+        final Path example = example(false, "200000");
+        try (Running net = Running.start(example, dir.resolve("run"))) {
+            final AgentUnderTest almagro = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1",
+                net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", Optional.empty()));
+            final String link = UUID.randomUUID().toString();
+            final Ncclient.Summary summary = Ncclient.script("ncclient_node_config.py", almagro,
+                List.of(Integer.toString(net.cluster.netconfPort("Norte")), link, UUID.randomUUID().toString(),
+                    ALMAGRO, NORTE), dir, Duration.ofSeconds(180));
+            assertTrue(summary.failures().isEmpty(), summary::describe);
+            assertEquals(List.of("edit-listening-end", "listen-port", "edit-connecting-end", "listening-end-active",
+                "connecting-end-active", "invalid-refused", "invalid-not-kept"), summary.passed(), summary::describe);
+            // the new SAEs of the new application get keys over the new link
+            final Path pki = net.network.directory().resolve("pki");
+            final CertificateAuthority ca = CertificateAuthority.load(pki);
+            ca.issueSae(pki, "sae-almagro-2", Duration.ofDays(1));
+            ca.issueSae(pki, "sae-norte-2", Duration.ofDays(1));
+            assertSameKeys(net, "sae-almagro-2", "Almagro", "sae-norte-2", "Norte", 100);
         }
     }
 
@@ -102,7 +131,7 @@ class NodeNetworkIT {
                     assertEquals(sent.get(i).keyId(), got.get(i).keyId());
                     assertTrue(sent.get(i).key().sameBytes(got.get(i).key()), "key " + sent.get(i).keyId());
                     assertTrue(ids.add(sent.get(i).keyId()), "key_ID twice: " + sent.get(i).keyId());
-                    assertTrue(seenKeys.add(java.util.HexFormat.of().formatHex(sent.get(i).key().bytes())),
+                    assertTrue(seenKeys.add(HexFormat.of().formatHex(sent.get(i).key().bytes())),
                         "the same key bytes twice");
                     sent.get(i).key().erase();
                     got.get(i).key().erase();
@@ -119,7 +148,7 @@ class NodeNetworkIT {
         for (int attempt = 0; ; attempt++) {
             try {
                 return enc.encKeys(slave, number, 256, List.of());
-            } catch (org.sdqkd.qkd.node.testing.KmeClientException e) {
+            } catch (KmeClientException e) {
                 if (e.status() != 503 || attempt > 200) {
                     throw e;
                 }

@@ -1,0 +1,114 @@
+package org.sdqkd.features;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.qkd.node.api.CertificateAuthority;
+import org.sdqkd.qkd.node.api.NodeSettings;
+
+/** Reading a node's YAML configuration: the example's form, defaults, port overrides and errors naming the key. */
+@Timeout(60)
+class NodeConfigTest {
+    private static final UUID ID = UUID.fromString("b8f7370b-f7ac-4c45-b0c4-dbdb36e2fc23");
+
+    @TempDir
+    Path dir;
+
+    private String hash;
+
+    @BeforeEach
+    void pki() throws IOException {
+        final CertificateAuthority ca = CertificateAuthority.create(dir.resolve("pki"), "test CA", Duration.ofDays(1));
+        ca.issueNode(dir.resolve("pki"), "Almagro", ID, Set.of("127.0.0.1"), Duration.ofDays(1));
+        ca.issueNode(dir.resolve("pki"), "Other", UUID.randomUUID(), Set.of("127.0.0.1"), Duration.ofDays(1));
+        Files.writeString(dir.resolve("almagro.json"), "{}", UTF_8);
+        hash = PasswordHash.hash("secret-pass".toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
+    }
+
+    @Test
+    void readsEveryKeyWithPathsRelativeToTheFile() throws Exception {
+        final NodeSettings s = load(yaml("Almagro", ID.toString(),
+            "kme:\n  listen: {address: 127.0.0.2, port: 9444}\n")).settings();
+        assertEquals("Almagro", s.name());
+        assertEquals(ID, s.nodeId());
+        assertEquals("KME_Almagro", s.kmeId());
+        assertEquals("127.0.0.2", s.kmeAddress());
+        assertEquals(9444, s.kmePort());
+        assertEquals(8301, s.netconf().ssh().port());
+        assertEquals(dir.resolve("data/datastore"), s.netconf().datastoreDirectory());
+        assertEquals(Optional.of(dir.resolve("almagro.json")), s.initialConfig());
+        assertEquals(dir, s.baseDirectory());
+    }
+
+    @Test
+    void defaultsTheKmeAndOverridesPorts() throws Exception {
+        final NodeConfig config = load(yaml("Almagro", ID.toString(), ""));
+        assertEquals(NodeConfig.DEFAULT_KME_PORT, config.settings().kmePort());
+        final NodeConfig moved = config.withPorts(0, 0);
+        assertEquals(0, moved.settings().kmePort());
+        assertEquals(0, moved.settings().netconf().ssh().port());
+    }
+
+    @Test
+    void errorsNameTheFileAndTheKey() throws IOException {
+        assertError("node.id: not a UUID", yaml("Almagro", "not-a-uuid", ""));
+        assertError("kme.listen.port: 70000 is out of range", yaml("Almagro", ID.toString(),
+            "kme:\n  listen: {port: 70000}\n"));
+        assertError("kme.lisen: unknown key", yaml("Almagro", ID.toString(), "kme:\n  lisen: {port: 1}\n"));
+        assertError("pki.certificate: the node certificate names node", yaml("Other", ID.toString(), ""));
+        assertError("pki: ", yaml("Missing", ID.toString(), ""));
+        assertError("netconf.users[0].password: plaintext passwords are not accepted",
+            yaml("Almagro", ID.toString(), "").replace("password-hash: " + hash, "password: x"));
+        assertError("initial-config: ", yaml("Almagro", ID.toString(), "").replace("almagro.json", "none.json"));
+        assertError("node: missing", "pki: {ca: pki/ca.crt}\n");
+    }
+
+    private void assertError(final String expected, final String text) throws IOException {
+        final Path file = dir.resolve("node.yaml");
+        Files.writeString(file, text, UTF_8);
+        final ConfigException e = assertThrows(ConfigException.class, () -> NodeConfig.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(expected), e.getMessage());
+        assertTrue(!e.getMessage().contains(hash), "the hash is not echoed");
+    }
+
+    private NodeConfig load(final String text) throws Exception {
+        final Path file = dir.resolve("node.yaml");
+        Files.writeString(file, text, UTF_8);
+        return NodeConfig.load(file);
+    }
+
+    private String yaml(final String name, final String id, final String kme) {
+        return """
+            node:
+              name: %s
+              id: %s
+              kme-id: KME_Almagro
+            pki:
+              ca: pki/ca.crt
+              certificate: pki/%s.crt
+              key: pki/%s.key
+            netconf:
+              listen: {port: 8301}
+              host-key: data/ssh_host_key
+              datastore: data/datastore
+              users:
+                - name: admin
+                  password-hash: %s
+            %sinitial-config: almagro.json
+            """.formatted(name, id, name, name, hash, kme);
+    }
+}
