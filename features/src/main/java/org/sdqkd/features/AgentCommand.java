@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -76,34 +75,15 @@ final class AgentCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(agent, err, stopped), "sdqkd-agent-stop"));
+        final UntilSignal signal = UntilSignal.install("agent", agent::close, err);
         out.printf("sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s%n",
             hostForUri(settings.ssh().bindAddress()), agent.port(),
             fingerprint(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),
             settings.datastoreDirectory());
         out.flush();
         // the shutdown hook ends the process (with status 0 once the agent is closed); this thread only waits
-        stopped.await();
+        signal.await();
         return 0;
-    }
-
-    /**
-     * Closes the agent when the JVM shuts down (SIGINT, SIGTERM) and ends the process with status 0, or 1 if the
-     * agent did not close cleanly: without {@code halt}, a JVM ended by a signal exits with 128 + its number.
-     */
-    private static void stop(final NetconfAgent agent, final PrintWriter err, final CountDownLatch stopped) {
-        int status = 0;
-        try {
-            agent.close();
-            err.println("sdqkd agent: stopped");
-        } catch (RuntimeException e) {
-            err.println("sdqkd agent: did not close cleanly: " + e);
-            status = 1;
-        }
-        err.flush();
-        stopped.countDown();
-        Runtime.getRuntime().halt(status);
     }
 
     private static String hostForUri(final String address) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.QkdNode;
 import picocli.CommandLine.Command;
@@ -84,8 +83,7 @@ final class NodeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(node, err, stopped), "sdqkd-node-stop"));
+        final UntilSignal signal = UntilSignal.install("node", node::close, err);
         out.printf("sdqkd node %s (%s): NETCONF over SSH on %s:%d, ETSI GS QKD 014 KME on https://%s:%d%n",
             settings.name(), settings.nodeId(), settings.netconf().ssh().bindAddress(), node.netconfPort(),
             settings.kmeAddress(), node.kmePort());
@@ -102,7 +100,7 @@ final class NodeCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        stopped.await();
+        signal.await();
         return 0;
     }
 
@@ -120,19 +118,5 @@ final class NodeCommand implements Callable<Integer> {
         final Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         Files.writeString(temporary, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(ready));
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void stop(final QkdNode node, final PrintWriter err, final CountDownLatch stopped) {
-        int status = 0;
-        try {
-            node.close();
-            err.println("sdqkd node: stopped");
-        } catch (RuntimeException e) {
-            err.println("sdqkd node: did not close cleanly: " + e);
-            status = 1;
-        }
-        err.flush();
-        stopped.countDown();
-        Runtime.getRuntime().halt(status);
     }
 }
