@@ -35,44 +35,60 @@ final class Production {
     }
 
     /**
-     * Produces what the time since the last call allows, or pauses.
+     * Produces what the time since the last call allows, or pauses. Called by one thread (the plane's timer). The
+     * lock is held while a block is made and registered, never while it is sent: the link's reader, which takes the
+     * lock for every ACK, must not wait for the channel's writes (it also carries the reservation replies).
      *
      * @param session  the reconciled channel, null when there is none
      * @param up       whether the link is UP
      * @param rate     the nominal rate now
      * @param nanos    the time since the last call
      * @param capacity the store's capacity
-     * @throws IOException when sending fails
+     * @throws IOException when sending fails, or the channel was reset while sending
      */
-    synchronized void run(final LinkSession session, final boolean up, final long rate, final long nanos,
+    void run(final LinkSession session, final boolean up, final long rate, final long nanos,
             final int capacity) throws IOException {
-        final int room = capacity - store.size() - pendingUnits;
-        if (session == null || !up || room <= 0) {
-            bucket.pause();
-            return;
+        int count;
+        synchronized (this) {
+            final int room = capacity - store.size() - pendingUnits;
+            if (session == null || !up || room <= 0) {
+                bucket.pause();
+                return;
+            }
+            count = bucket.take(rate, nanos, room);
         }
-        int count = bucket.take(rate, nanos, room);
         while (count > 0) {
             final int n = Math.min(count, FrameCodec.MAX_UNITS_PER_BLOCK);
-            final List<Frame.Unit> units = new ArrayList<>(n);
-            final byte[] bytes = new byte[n * FrameCodec.UNIT_BYTES];
-            final byte[] ids = new byte[n * ID_BYTES];
-            random.nextBytes(bytes);
-            random.nextBytes(ids);
-            final ByteBuffer idBuffer = ByteBuffer.wrap(ids);
-            for (int i = 0; i < n; i++) {
-                final long high = idBuffer.getLong() & ~0xf000L | 0x4000L;
-                final long low = idBuffer.getLong() & ~(0xc0L << 56) | (0x80L << 56);
-                units.add(new Frame.Unit(new UUID(high, low),
-                    KeyBytes.copyOf(bytes, i * FrameCodec.UNIT_BYTES, FrameCodec.UNIT_BYTES)));
+            final Frame.Block block = newBlock(n);
+            try {
+                session.send(block);
+            } catch (IllegalStateException e) {
+                // reset() erased the block's units while it was being written: the channel closed
+                throw new IOException("the channel was reset while a block was sent", e);
             }
-            Arrays.fill(bytes, (byte) 0);
-            final long sequence = nextBlock++;
-            pending.put(sequence, units);
-            pendingUnits += n;
-            session.send(new Frame.Block(sequence, units));
             count -= n;
         }
+    }
+
+    /** Makes a block of {@code n} new units and keeps it aside until the other end acknowledges it. */
+    private synchronized Frame.Block newBlock(final int n) {
+        final List<Frame.Unit> units = new ArrayList<>(n);
+        final byte[] bytes = new byte[n * FrameCodec.UNIT_BYTES];
+        final byte[] ids = new byte[n * ID_BYTES];
+        random.nextBytes(bytes);
+        random.nextBytes(ids);
+        final ByteBuffer idBuffer = ByteBuffer.wrap(ids);
+        for (int i = 0; i < n; i++) {
+            final long high = idBuffer.getLong() & ~0xf000L | 0x4000L;
+            final long low = idBuffer.getLong() & ~(0xc0L << 56) | (0x80L << 56);
+            units.add(new Frame.Unit(new UUID(high, low),
+                KeyBytes.copyOf(bytes, i * FrameCodec.UNIT_BYTES, FrameCodec.UNIT_BYTES)));
+        }
+        Arrays.fill(bytes, (byte) 0);
+        final long sequence = nextBlock++;
+        pending.put(sequence, units);
+        pendingUnits += n;
+        return new Frame.Block(sequence, units);
     }
 
     /** A DRBG for the units and their IDs (random version 4 UUIDs): no system call per unit. */
