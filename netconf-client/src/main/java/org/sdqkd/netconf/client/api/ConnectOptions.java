@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.ssh.qkd.api.ClientQkd;
 
 /**
  * Where and how to open one NETCONF session: the server, the SSH credentials and host key verification, the
@@ -48,6 +49,7 @@ public final class ConnectOptions {
     private final Duration keepaliveInterval;
     private final int keepaliveMaxMissed;
     private final Set<URI> capabilities;
+    private final Optional<ClientQkd> qkd;
 
     private ConnectOptions(final Builder builder) {
         host = builder.host;
@@ -65,6 +67,7 @@ public final class ConnectOptions {
         keepaliveInterval = builder.keepaliveInterval;
         keepaliveMaxMissed = builder.keepaliveMaxMissed;
         capabilities = Collections.unmodifiableSet(new LinkedHashSet<>(builder.capabilities));
+        qkd = builder.qkd;
     }
 
     /**
@@ -163,11 +166,21 @@ public final class ConnectOptions {
         return capabilities;
     }
 
+    /**
+     * The hybrid classical + QKD key exchange of this connection: its policy, methods, fallback choice, key source and
+     * the server's SAE. Empty for standard methods only.
+     */
+    public Optional<ClientQkd> qkd() {
+        return qkd;
+    }
+
     @Override
     public String toString() {
         return "ConnectOptions[" + user + "@" + host + ":" + port + (password != null ? ", password" : "")
             + keyFile.map(file -> ", key " + file).orElse("") + (keyPairs.isEmpty() ? "" : ", " + keyPairs.size()
-            + " key pairs") + ", " + hostKeyVerification.getClass().getSimpleName() + "]";
+            + " key pairs") + ", " + hostKeyVerification.getClass().getSimpleName()
+            + qkd.map(q -> ", QKD key exchange " + q.settings().policy().yangName() + " with SAE " + q.peerSaeId())
+                .orElse("") + "]";
     }
 
     /** Builds {@link ConnectOptions}. Not thread-safe. */
@@ -187,6 +200,7 @@ public final class ConnectOptions {
         private Duration keepaliveInterval = DEFAULT_KEEPALIVE_INTERVAL;
         private int keepaliveMaxMissed = DEFAULT_KEEPALIVE_MAX_MISSED;
         private Set<URI> capabilities = new LinkedHashSet<>(List.of(Capabilities.BASE_1_0, Capabilities.BASE_1_1));
+        private Optional<ClientQkd> qkd = Optional.empty();
 
         private Builder(final String host, final int port, final String user) {
             this.host = requireNonNull(host, "host");
@@ -326,6 +340,19 @@ public final class ConnectOptions {
                 throw new IllegalArgumentException("no NETCONF base capability among " + set);
             }
             this.capabilities = set;
+            return this;
+        }
+
+        /**
+         * Uses the hybrid classical + QKD key exchange: with policy {@code required} only the hybrid methods are
+         * offered, with {@code preferred} they come before the standard ones. Each key exchange, the first and every
+         * re-key, takes a new QKD key from the key source, shared with the server's SAE.
+         *
+         * @param settings the hybrid key exchange of this connection
+         * @return this builder
+         */
+        public Builder qkd(final ClientQkd settings) {
+            this.qkd = Optional.of(settings);
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ import org.sdqkd.netconf.client.api.ReconnectingSession;
 import org.sdqkd.netconf.protocol.api.Hello;
 import org.sdqkd.netconf.protocol.api.MessageCodec;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.ssh.qkd.api.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +95,8 @@ public final class MinaNetconfClient implements NetconfClient {
         ssh.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         ssh.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         ssh.setSessionFactory(new KeepaliveSessionFactory(ssh));
+        // the hybrid QKD methods; each connection offers what its own options say
+        SshQkd.installClient(ssh);
         ssh.start();
     }
 
@@ -102,7 +106,7 @@ public final class MinaNetconfClient implements NetconfClient {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed"));
         }
-        return new Attempt(options).start();
+        return new Attempt(options, false).start();
     }
 
     @Override
@@ -151,13 +155,15 @@ public final class MinaNetconfClient implements NetconfClient {
     /** One connection attempt: a chain of MINA listeners, failed as a whole by the connect timeout. */
     private final class Attempt {
         private final ConnectOptions options;
+        private final boolean standardOnly;
         private final CompletableFuture<NetconfSession> result = new CompletableFuture<>();
         private final String target;
         private volatile ClientSession session;
         private volatile ScheduledFuture<?> deadline;
 
-        Attempt(final ConnectOptions options) {
+        Attempt(final ConnectOptions options, final boolean standardOnly) {
             this.options = options;
+            this.standardOnly = standardOnly;
             this.target = options.user() + "@" + options.host() + ":" + options.port();
         }
 
@@ -166,10 +172,12 @@ public final class MinaNetconfClient implements NetconfClient {
             deadline = timer.schedule(() -> fail("connecting to " + target + " timed out after " + timeout.toMillis()
                 + " ms", null), timeout.toNanos(), TimeUnit.NANOSECONDS);
             try {
-                final AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
+                final Map<AttributeRepository.AttributeKey<?>, Object> attributes = new HashMap<>(Map.of(
                     VERIFIER, HostKeyVerifiers.of(options.hostKeyVerification()),
                     KeepaliveSessionFactory.KEEPALIVE, new KeepaliveSessionFactory.Keepalive(
                         options.keepaliveInterval(), options.keepaliveMaxMissed())));
+                options.qkd().ifPresent(qkd -> SshQkd.addClientContext(attributes, qkd, standardOnly));
+                final AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
                 final ConnectFuture connect = ssh.connect(options.user(), options.host(), options.port(), context,
                     null);
                 connect.addListener(this::connected);
@@ -267,6 +275,28 @@ public final class MinaNetconfClient implements NetconfClient {
         }
 
         private void fail(final String message, final Throwable cause) {
+            final ClientSession failed = session;
+            if (!standardOnly && failed != null && options.qkd().isPresent() && SshQkd.fallbackPermitted(failed)
+                    && !result.isDone()) {
+                // allowed by the configuration only, and only for a KME without a key: never silent
+                LOG.warn("{}: the hybrid QKD key exchange failed because a KME had no key for it ({}); connecting "
+                    + "again with standard key exchange methods, as fallback-on-kme-failure allows", target,
+                    cause == null ? message : cause.getMessage());
+                final ScheduledFuture<?> timeout = deadline;
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                failed.close(true);
+                new Attempt(options, true).start().whenComplete((s, e) -> {
+                    if (e == null) {
+                        result.complete(s);
+                    } else {
+                        result.completeExceptionally(e instanceof java.util.concurrent.CompletionException
+                            && e.getCause() != null ? e.getCause() : e);
+                    }
+                });
+                return;
+            }
             if (result.completeExceptionally(new NetconfConnectException(message, cause))) {
                 final ScheduledFuture<?> timeout = deadline;
                 if (timeout != null) {

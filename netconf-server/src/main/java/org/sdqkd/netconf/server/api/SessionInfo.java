@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sdqkd.ssh.qkd.api.QkdExchange;
 
 /**
  * What the SSH transport knows about one NETCONF session, for the NETCONF layer and for session monitoring
@@ -16,9 +19,11 @@ import java.time.Instant;
  * @param keyExchange the SSH key exchange method negotiated for the connection (RFC 4253 section 7.1), such as
  *     {@code mlkem768x25519-sha256}
  * @param loginTime when the session started
+ * @param qkdExchange the connection's last hybrid QKD key exchange, read when asked: it changes at each re-key;
+ *     empty for a connection with a standard method
  */
 public record SessionInfo(long sessionId, String user, InetSocketAddress remoteAddress, String keyExchange,
-        Instant loginTime) {
+        Instant loginTime, Supplier<Optional<QkdExchange>> qkdExchange) {
 
     /** The largest session-id: NETCONF's session-id is a uint32 and 0 is reserved. */
     public static final long MAX_SESSION_ID = 0xFFFF_FFFFL;
@@ -31,6 +36,7 @@ public record SessionInfo(long sessionId, String user, InetSocketAddress remoteA
      * @param remoteAddress the client's address
      * @param keyExchange the negotiated key exchange method, not blank
      * @param loginTime when the session started
+     * @param qkdExchange the last hybrid key exchange, when asked
      */
     public SessionInfo {
         if (sessionId < 1 || sessionId > MAX_SESSION_ID) {
@@ -40,6 +46,7 @@ public record SessionInfo(long sessionId, String user, InetSocketAddress remoteA
         requireNonNull(remoteAddress, "remoteAddress");
         requireNonNull(keyExchange, "keyExchange");
         requireNonNull(loginTime, "loginTime");
+        requireNonNull(qkdExchange, "qkdExchange");
         if (user.isBlank()) {
             throw new IllegalArgumentException("blank user name");
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sdqkd.ssh.qkd.api.ServerQkd;
 
 /**
  * The configuration of the NETCONF agent's SSH server. Start from {@link #of} and change what differs from the
@@ -21,9 +22,11 @@ import java.util.Set;
  * @param maxSessions the most SSH connections, and the most NETCONF sessions, open at once
  * @param maxAuthTries the most authentication requests a connection may make after its first one
  * @param authTimeout how long a connection has to authenticate
+ * @param qkd the hybrid classical + QKD key exchange: its policy, methods, peers, re-key limits and key source
+ *     (default off: MINA's standard methods only)
  */
 public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, List<SshUser> users,
-        Duration idleTimeout, int maxSessions, int maxAuthTries, Duration authTimeout) {
+        Duration idleTimeout, int maxSessions, int maxAuthTries, Duration authTimeout, ServerQkd qkd) {
 
     /** The default bind address: loopback, so nothing is reachable from the network unless configured. */
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
@@ -54,9 +57,11 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      * @param maxSessions at least 1
      * @param maxAuthTries at least 1
      * @param authTimeout positive
+     * @param qkd the hybrid key exchange
      */
     public SshServerConfig {
         requireNonNull(bindAddress, "bindAddress");
+        requireNonNull(qkd, "qkd");
         requireNonNull(hostKeyFile, "hostKeyFile");
         requireNonNull(idleTimeout, "idleTimeout");
         requireNonNull(authTimeout, "authTimeout");
@@ -88,6 +93,24 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
     }
 
     /**
+     * A configuration without the hybrid key exchange.
+     *
+     * @param bindAddress the address to listen on, not blank
+     * @param port 0 to 65535
+     * @param hostKeyFile the host key file
+     * @param users the users, with distinct names
+     * @param idleTimeout zero or positive
+     * @param maxSessions at least 1
+     * @param maxAuthTries at least 1
+     * @param authTimeout positive
+     */
+    public SshServerConfig(String bindAddress, int port, Path hostKeyFile, List<SshUser> users, Duration idleTimeout,
+            int maxSessions, int maxAuthTries, Duration authTimeout) {
+        this(bindAddress, port, hostKeyFile, users, idleTimeout, maxSessions, maxAuthTries, authTimeout,
+            ServerQkd.off());
+    }
+
+    /**
      * A configuration with the defaults: loopback, port 830, a 30-minute idle timeout, 16 sessions, 10
      * authentication requests and 30 seconds to authenticate.
      *
@@ -108,7 +131,7 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withBindAddress(String newBindAddress) {
         return new SshServerConfig(newBindAddress, port, hostKeyFile, users, idleTimeout, maxSessions, maxAuthTries,
-            authTimeout);
+            authTimeout, qkd);
     }
 
     /**
@@ -119,7 +142,7 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withPort(int newPort) {
         return new SshServerConfig(bindAddress, newPort, hostKeyFile, users, idleTimeout, maxSessions, maxAuthTries,
-            authTimeout);
+            authTimeout, qkd);
     }
 
     /**
@@ -130,7 +153,7 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withIdleTimeout(Duration newIdleTimeout) {
         return new SshServerConfig(bindAddress, port, hostKeyFile, users, newIdleTimeout, maxSessions, maxAuthTries,
-            authTimeout);
+            authTimeout, qkd);
     }
 
     /**
@@ -141,7 +164,7 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withMaxSessions(int newMaxSessions) {
         return new SshServerConfig(bindAddress, port, hostKeyFile, users, idleTimeout, newMaxSessions, maxAuthTries,
-            authTimeout);
+            authTimeout, qkd);
     }
 
     /**
@@ -152,7 +175,7 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withMaxAuthTries(int newMaxAuthTries) {
         return new SshServerConfig(bindAddress, port, hostKeyFile, users, idleTimeout, maxSessions, newMaxAuthTries,
-            authTimeout);
+            authTimeout, qkd);
     }
 
     /**
@@ -163,6 +186,17 @@ public record SshServerConfig(String bindAddress, int port, Path hostKeyFile, Li
      */
     public SshServerConfig withAuthTimeout(Duration newAuthTimeout) {
         return new SshServerConfig(bindAddress, port, hostKeyFile, users, idleTimeout, maxSessions, maxAuthTries,
-            newAuthTimeout);
+            newAuthTimeout, qkd);
+    }
+
+    /**
+     * Returns this configuration with another hybrid key exchange.
+     *
+     * @param newQkd the hybrid key exchange settings and key source
+     * @return the changed configuration
+     */
+    public SshServerConfig withQkd(ServerQkd newQkd) {
+        return new SshServerConfig(bindAddress, port, hostKeyFile, users, idleTimeout, maxSessions, maxAuthTries,
+            authTimeout, newQkd);
     }
 }

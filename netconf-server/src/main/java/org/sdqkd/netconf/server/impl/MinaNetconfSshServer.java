@@ -18,6 +18,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.sdqkd.netconf.server.api.NetconfSshServer;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SshServerConfig;
+import org.sdqkd.ssh.qkd.api.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,8 @@ public final class MinaNetconfSshServer implements NetconfSshServer {
         CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(sshd, config.authTimeout());
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, config.maxAuthTries());
+        // the hybrid QKD methods by the policy, and the re-key limits after which each takes a new QKD key
+        SshQkd.installServer(sshd, config.qkd().settings(), config.qkd().keySource());
     }
 
     @Override
@@ -87,8 +90,9 @@ public final class MinaNetconfSshServer implements NetconfSshServer {
         KeyPair hostKey = HostKeyFile.load(config.hostKeyFile());
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         sshd.start();
-        LOG.info("NETCONF SSH server listening on {}:{}, host key {} {}", config.bindAddress(), sshd.getPort(),
-            KeyUtils.getKeyType(hostKey.getPublic()), KeyUtils.getFingerPrint(hostKey.getPublic()));
+        LOG.info("NETCONF SSH server listening on {}:{}, host key {} {}, hybrid QKD key exchange {}",
+            config.bindAddress(), sshd.getPort(), KeyUtils.getKeyType(hostKey.getPublic()),
+            KeyUtils.getFingerPrint(hostKey.getPublic()), config.qkd().settings().policy().yangName());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SessionInfo;
+import org.sdqkd.ssh.qkd.api.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +67,12 @@ final class NetconfSubsystem implements Command {
             throw new IOException("not an IP connection: " + ssh.getClientAddress());
         }
         SessionInfo info = new SessionInfo(factory.allocateSessionId(), ssh.getUsername(), remote,
-            ssh.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS), Instant.now());
+            ssh.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS), Instant.now(),
+            () -> SshQkd.lastExchange(ssh));
         ChannelTransportSession started = new ChannelTransportSession(info, in, out, exitCallback);
         session = started;
-        LOG.info("NETCONF session {} opened for {} from {} (key exchange {})", info.sessionId(), info.user(),
-            remote, info.keyExchange());
+        LOG.info("NETCONF session {} opened for {} from {} (key exchange {}{})", info.sessionId(), info.user(),
+            remote, info.keyExchange(), info.qkdExchange().get().map(q -> ", QKD key_ID " + q.keyId()).orElse(""));
         Thread.ofVirtual().name("netconf-session-" + info.sessionId()).start(() -> serve(started));
     }
 
