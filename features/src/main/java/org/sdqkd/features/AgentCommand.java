@@ -14,7 +14,12 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.api.NetconfAgent;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.ssh.qkd.api.CloseableKeySource;
+import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.api.ServerQkd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -67,15 +72,36 @@ final class AgentCommand implements Callable<Integer> {
             }
             settings = settings.withPort(port);
         }
+        AgentSettings agentSettings = settings.settings();
+        final CloseableKeySource keySource;
+        if (settings.sshQkdIdentity().isPresent()) {
+            final SshQkdConfig qkd = settings.sshQkd().orElseThrow();
+            final TlsIdentity identity = settings.sshQkdIdentity().orElseThrow();
+            keySource = QkdKeySources.etsi014(qkd.kmeUrl().orElseThrow(), identity.sslContext(),
+                qkd.localSaeId().or(() -> TlsIdentity.commonName(identity.certificate())).orElseThrow(),
+                qkd.timeout());
+            agentSettings = agentSettings.withSsh(agentSettings.ssh().withQkd(new ServerQkd(qkd.settings(),
+                keySource)));
+        } else {
+            keySource = null;
+        }
         final NetconfAgent agent;
         try {
-            agent = NetconfAgent.start(settings.settings());
+            agent = NetconfAgent.start(agentSettings);
         } catch (IOException | StorageException | IllegalArgumentException e) {
+            if (keySource != null) {
+                keySource.close();
+            }
             err.println("sdqkd agent: cannot start: " + e.getMessage());
             err.flush();
             return 1;
         }
-        final UntilSignal signal = UntilSignal.install("agent", agent::close, err);
+        final UntilSignal signal = UntilSignal.install("agent", () -> {
+            agent.close();
+            if (keySource != null) {
+                keySource.close();
+            }
+        }, err);
         out.printf("sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s%n",
             hostForUri(settings.ssh().bindAddress()), agent.port(),
             fingerprint(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),

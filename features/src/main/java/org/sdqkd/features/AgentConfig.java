@@ -21,6 +21,8 @@ import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.ssh.qkd.api.KexPolicy;
 
 /**
  * The configuration of {@code sdqkd agent}, read from a YAML file. The keys (every one but {@code host-key},
@@ -37,6 +39,8 @@ import org.sdqkd.netconf.server.api.SshUser;
  *     password-hash: $pbkdf2-sha256$i=...   # from sdqkd hash-password
  *     authorized-keys: [LINE, ...]          # OpenSSH public key lines
  *     authorized-keys-file: PATH            # an authorized_keys file
+ * ssh-qkd: {...}              # the hybrid classical + QKD key exchange (see SshQkdConfig); standard
+ *                             # methods only when absent
  * </pre>
  *
  * <p>Relative paths are relative to the directory of the configuration file. Durations are whole seconds or ISO-8601
@@ -47,13 +51,18 @@ import org.sdqkd.netconf.server.api.SshUser;
  * @param datastoreDirectory the datastore directory, absolute
  * @param maxXmlDepth        the deepest XML element nesting accepted
  * @param maxMessageBytes    the largest NETCONF message accepted, in bytes
+ * @param sshQkd             the {@code ssh-qkd} section, when there is one
+ * @param sshQkdIdentity     the SAE's TLS identity for the KME, when the section is complete on its own (a standalone
+ *                           agent's); a node fills in its own defaults
  */
-public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxXmlDepth, int maxMessageBytes) {
+public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxXmlDepth, int maxMessageBytes,
+        Optional<SshQkdConfig> sshQkd, Optional<TlsIdentity> sshQkdIdentity) {
 
     /** The smallest {@code max-message-bytes} the agent accepts. */
     public static final int MIN_MESSAGE_BYTES = 1024;
 
-    private static final Set<String> TOP_KEYS = keys("listen", "host-key", "datastore", "limits", "users");
+    private static final Set<String> TOP_KEYS = keys("listen", "host-key", "datastore", "limits", "users",
+        "ssh-qkd");
     private static final Set<String> LISTEN_KEYS = keys("address", "port");
     private static final Set<String> LIMIT_KEYS = keys("max-sessions", "idle-timeout", "auth-timeout",
         "max-auth-tries", "max-message-bytes", "max-xml-depth");
@@ -69,7 +78,19 @@ public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxX
      */
     public static AgentConfig load(final Path file) throws ConfigException {
         final Path absolute = file.toAbsolutePath().normalize();
-        return parse(new YamlSection(file.toString(), absolute.getParent(), ""), YamlSection.read(absolute));
+        final YamlSection yaml = new YamlSection(file.toString(), absolute.getParent(), "");
+        final AgentConfig config = parse(yaml, YamlSection.read(absolute));
+        final Optional<SshQkdConfig> qkd = config.sshQkd().filter(q -> q.settings().policy() != KexPolicy.OFF);
+        if (qkd.isEmpty()) {
+            return config;
+        }
+        // a standalone agent has no KME of its own: the section must name the KME and the SAE's files
+        final TlsIdentity identity = qkd.get().identity(yaml, "ssh-qkd", Optional.empty(), Optional.empty());
+        if (qkd.get().kmeUrl().isEmpty()) {
+            throw yaml.error("ssh-qkd.kme.url", "missing: the hybrid key exchange needs the KME's URL");
+        }
+        return new AgentConfig(config.ssh(), config.datastoreDirectory(), config.maxXmlDepth(),
+            config.maxMessageBytes(), config.sshQkd(), Optional.of(identity));
     }
 
     /**
@@ -92,7 +113,8 @@ public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxX
      * @throws IllegalArgumentException if the port is out of range
      */
     public AgentConfig withPort(final int port) {
-        return new AgentConfig(ssh.withPort(port), datastoreDirectory, maxXmlDepth, maxMessageBytes);
+        return new AgentConfig(ssh.withPort(port), datastoreDirectory, maxXmlDepth, maxMessageBytes, sshQkd,
+            sshQkdIdentity);
     }
 
     /**
@@ -168,7 +190,10 @@ public record AgentConfig(SshServerConfig ssh, Path datastoreDirectory, int maxX
                 maxXmlDepth = yaml.integer(limits, "limits.max-xml-depth", "max-xml-depth", 1, Integer.MAX_VALUE,
                     maxXmlDepth);
             }
-            return new AgentConfig(ssh, datastore, maxXmlDepth, maxMessageBytes);
+            final JsonNode qkd = YamlSection.optional(root, "ssh-qkd");
+            final Optional<SshQkdConfig> sshQkd = qkd == null ? Optional.empty()
+                : Optional.of(SshQkdConfig.parse(yaml, "ssh-qkd", qkd));
+            return new AgentConfig(ssh, datastore, maxXmlDepth, maxMessageBytes, sshQkd, Optional.empty());
         }
 
         private List<SshUser> users(final JsonNode root) throws ConfigException {

@@ -3,6 +3,7 @@ package org.sdqkd.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,6 +98,12 @@ final class DemoCluster {
     /** The NETCONF port of a node. */
     int netconfPort(final String node) {
         return ready.get(node).path("netconf-port").intValue();
+    }
+
+    /** The log file of a node. */
+    Path log(final String node) {
+        return processes.stream().filter(p -> p.name().equals(node)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no node " + node)).log();
     }
 
     /** A node that stopped by itself, if any. */

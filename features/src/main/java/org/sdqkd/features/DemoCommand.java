@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             final DemoCluster cluster = DemoCluster.start(network, ephemeralPorts, out, processes);
             showProgress(network, cluster.ready(), out);
+            DemoHybridCheck.run(network, cluster, out);
             DemoInstructions.print(network, cluster.ready(), out);
             out.flush();
         } catch (IOException | ConfigException e) {

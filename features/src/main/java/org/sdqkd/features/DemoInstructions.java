@@ -3,7 +3,6 @@ package org.sdqkd.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.sdqkd.features.DemoNetwork.DemoNode;
 
@@ -36,9 +35,9 @@ final class DemoInstructions {
             + "username='admin', password='sdqkd-demo', hostkey_verify=False, look_for_keys=False, "
             + "allow_agent=False); print(m.get(('subtree', '<qkd_node xmlns=\\\"urn:etsi:qkd:yang:etsi-qkd-node\\\"/>'"
             + ")))\"%n", firstNetconf);
-        final Map.Entry<String, List<String>> pair = first.peers().entrySet().iterator().next();
-        final String master = pair.getKey();
-        final String slave = pair.getValue().getFirst();
+        // the node's first application's SAEs (the maps do not keep the file's order)
+        final String master = first.saes().getFirst();
+        final String slave = first.peers().get(master).getFirst();
         final DemoNode slaveNode = network.nodes().stream().filter(n -> n.saes().contains(slave)).findFirst()
             .orElse(first);
         out.println();

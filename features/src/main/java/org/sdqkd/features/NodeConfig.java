@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.sdqkd.qkd.node.api.NodeSettings;
+import org.sdqkd.qkd.node.api.NodeSshQkd;
 import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.ssh.qkd.api.KexPolicy;
 
 /**
  * The configuration of {@code sdqkd node}, read from a YAML file:
@@ -18,7 +20,8 @@ import org.sdqkd.qkd.node.api.TlsIdentity;
  * <pre>
  * node: {name: NAME, id: UUID, kme-id: KME_ID}      # kme-id defaults to the name
  * pki: {ca: PATH, certificate: PATH, key: PATH}      # from sdqkd pki
- * netconf: {...}                                    # the keys of sdqkd agent's file (AgentConfig)
+ * netconf: {...}                                    # the keys of sdqkd agent's file (AgentConfig); its
+ *                                                   # ssh-qkd section takes keys from this node's KME
  * kme: {listen: {address: 127.0.0.1, port: 9443}}
  * initial-config: PATH                              # an ETSI GS QKD 015 qkd_node document, .json or .xml
  * </pre>
@@ -71,8 +74,9 @@ public record NodeConfig(NodeSettings settings) {
         } catch (IOException e) {
             throw yaml.error("pki", e.getMessage() + " (make the files with 'sdqkd pki')");
         }
-        final AgentConfig netconf = AgentConfig.parse(yaml.section("netconf"),
-            yaml.required(root, "netconf", "netconf"));
+        final YamlSection netconfSection = yaml.section("netconf");
+        final AgentConfig netconf = AgentConfig.parse(netconfSection, yaml.required(root, "netconf", "netconf"));
+        final Optional<NodeSshQkd> sshQkd = sshQkd(netconfSection, netconf, ca);
         String kmeAddress = "127.0.0.1";
         int kmePort = DEFAULT_KME_PORT;
         final JsonNode kme = YamlSection.optional(root, "kme");
@@ -96,7 +100,7 @@ public record NodeConfig(NodeSettings settings) {
         }
         try {
             return new NodeConfig(new NodeSettings(name, id, kmeId, tls, netconf.settings(), kmeAddress, kmePort,
-                initial, absolute.getParent()));
+                initial, absolute.getParent(), sshQkd));
         } catch (IllegalArgumentException e) {
             throw yaml.error("pki.certificate", e.getMessage());
         }
@@ -107,7 +111,28 @@ public record NodeConfig(NodeSettings settings) {
         final NodeSettings s = settings;
         return new NodeConfig(new NodeSettings(s.name(), s.nodeId(), s.kmeId(), s.tls(),
             s.netconf().withSsh(s.netconf().ssh().withPort(netconfPort)), s.kmeAddress(), kmePort,
-            s.initialConfig(), s.baseDirectory()));
+            s.initialConfig(), s.baseDirectory(), s.sshQkd()));
+    }
+
+    /**
+     * The node's hybrid key exchange: by default through its own KME, as the SAE {@code kme.local-sae-id} with the
+     * certificate {@code LOCAL-SAE-ID.crt} and key beside the node's CA file (where {@code sdqkd pki sae} puts them).
+     */
+    private static Optional<NodeSshQkd> sshQkd(final YamlSection netconf, final AgentConfig agent, final Path ca)
+            throws ConfigException {
+        final Optional<SshQkdConfig> section = agent.sshQkd().filter(q -> q.settings().policy() != KexPolicy.OFF);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        final SshQkdConfig qkd = section.get();
+        if (qkd.localSaeId().isEmpty() && qkd.certificate().isEmpty()) {
+            throw netconf.error("ssh-qkd.kme.local-sae-id", "missing: the SAE the NETCONF server takes QKD keys as");
+        }
+        final Optional<Path> defaultCertificate = qkd.localSaeId().map(sae -> ca.resolveSibling(sae + ".crt"));
+        final TlsIdentity identity = qkd.identity(netconf, "ssh-qkd", defaultCertificate, Optional.of(ca));
+        final String sae = qkd.localSaeId().or(() -> TlsIdentity.commonName(identity.certificate()))
+            .orElseThrow(() -> netconf.error("ssh-qkd.kme.certificate", "the certificate has no CN"));
+        return Optional.of(new NodeSshQkd(qkd.settings(), qkd.kmeUrl(), sae, qkd.timeout(), identity));
     }
 
     private static UUID uuid(final YamlSection yaml, final String text, final String key) throws ConfigException {

@@ -60,6 +60,12 @@ class DemoIT {
             }
             assertEquals(3, pids.size(), String.join("\n", output));
             assertEquals(2, curls.size(), String.join("\n", output));
+            // the demo's controller reached Norte and Concepcion over the hybrid QKD key exchange
+            for (String node : List.of("Norte", "Concepcion")) {
+                assertTrue(output.stream().anyMatch(l -> l.startsWith("  " + node + " as sae-almagro-controller")
+                    && l.contains("mlkem768x25519-qkd-sha256@sdqkd.org, QKD key_ID ")
+                    && !l.contains("not reported")), String.join("\n", output));
+            }
             assertTrue(output.stream().anyMatch(l -> l.contains("Ctrl-C stops every node")), String.join("\n",
                 output));
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.server.api.PasswordHash;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.NodeSettings;
+import org.sdqkd.qkd.node.api.NodeSshQkd;
+import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.ssh.qkd.api.HybridMethod;
+import org.sdqkd.ssh.qkd.api.KexPolicy;
 
 /** Reading a node's YAML configuration: the example's form, defaults, port overrides and errors naming the key. */
 @Timeout(60)
@@ -75,6 +80,57 @@ class NodeConfigTest {
             yaml("Almagro", ID.toString(), "").replace("password-hash: " + hash, "password: x"));
         assertError("initial-config: ", yaml("Almagro", ID.toString(), "").replace("almagro.json", "none.json"));
         assertError("node: missing", "pki: {ca: pki/ca.crt}\n");
+    }
+
+    @Test
+    void readsTheHybridKeyExchangeWithTheNodesOwnKmeAndPkiByDefault() throws Exception {
+        CertificateAuthority.load(dir.resolve("pki")).issueSae(dir.resolve("pki"), "sae-almagro-nc",
+            Duration.ofDays(1));
+        final NodeSettings s = load(withSshQkd("policy: required\n"
+            + "method: [x25519-qkd]\n"
+            + "kme: {local-sae-id: sae-almagro-nc, timeout: 500}\n"
+            + "peer: [sae-controller]\n"
+            + "rekey: {max-bytes: 4096, max-time: 60}\n")).settings();
+        final NodeSshQkd qkd = s.sshQkd().orElseThrow();
+        assertEquals(KexPolicy.REQUIRED, qkd.settings().policy());
+        assertEquals(List.of(HybridMethod.X25519_QKD), qkd.settings().offeredMethods());
+        assertEquals(Set.of("sae-controller"), qkd.settings().peers());
+        assertEquals(4096, qkd.settings().rekeyMaxBytes());
+        assertEquals(Duration.ofSeconds(60), qkd.settings().rekeyMaxTime());
+        assertEquals(Duration.ofMillis(500), qkd.timeout());
+        assertEquals(Optional.empty(), qkd.kmeUrl(), "the node's own KME, wherever it listens");
+        assertEquals(Optional.of("sae-almagro-nc"), TlsIdentity.commonName(qkd.identity().certificate()));
+        assertEquals(Optional.empty(), load(withSshQkd("policy: 'off'\n")).settings().sshQkd());
+        assertEquals(Optional.empty(), load(withSshQkd("policy: off\n")).settings().sshQkd());
+        assertEquals(Optional.empty(), load(yaml("Almagro", ID.toString(), "")).settings().sshQkd());
+    }
+
+    @Test
+    void hybridKeyExchangeErrorsNameTheKey() throws IOException {
+        CertificateAuthority.load(dir.resolve("pki")).issueSae(dir.resolve("pki"), "sae-almagro-nc",
+            Duration.ofDays(1));
+        final String sae = "kme: {local-sae-id: sae-almagro-nc}\n";
+        assertError("netconf.ssh-qkd.policy: unknown key exchange policy 'sometimes'",
+            withSshQkd("policy: sometimes\n" + sae));
+        assertError("netconf.ssh-qkd.fallback-on-kme-failure: fallback to classical key exchange only applies to "
+            + "the preferred policy", withSshQkd("policy: required\nfallback-on-kme-failure: true\n" + sae));
+        assertError("netconf.ssh-qkd.method: unknown hybrid key exchange method 'dh-qkd'",
+            withSshQkd("method: [dh-qkd]\n" + sae));
+        assertError("netconf.ssh-qkd.kme.local-sae-id: missing", withSshQkd("policy: preferred\n"));
+        assertError("netconf.ssh-qkd.kme: ", withSshQkd("kme: {local-sae-id: sae-nobody}\n"));
+        assertError("netconf.ssh-qkd.kme.url: expected an https URL", withSshQkd(
+            "kme: {local-sae-id: sae-almagro-nc, url: 'http://127.0.0.1:9444'}\n"));
+        assertError("netconf.ssh-qkd.kme.timeout: 50 is out of range 100..60000", withSshQkd(
+            "kme: {local-sae-id: sae-almagro-nc, timeout: 50}\n"));
+        assertError("netconf.ssh-qkd.rekey.max-bytes: expected an integer of at least 1024", withSshQkd(
+            sae + "rekey: {max-bytes: 10}\n"));
+        assertError("netconf.ssh-qkd.polcy: unknown key", withSshQkd("polcy: required\n" + sae));
+    }
+
+    private String withSshQkd(final String section) {
+        final String indented = section.lines().map(l -> "    " + l + "\n").reduce("", String::concat);
+        return yaml("Almagro", ID.toString(), "").replace("password-hash: " + hash + "\n",
+            "password-hash: " + hash + "\n  ssh-qkd:\n" + indented);
     }
 
     private void assertError(final String expected, final String text) throws IOException {

@@ -3,25 +3,16 @@ package org.sdqkd.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +32,6 @@ import org.sdqkd.qkd.node.testing.KmeClientException;
  */
 @Timeout(600)
 class NodeNetworkIT {
-    private static final Path EXAMPLE = Path.of("target/config/node");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LINK_NORTE = "d67b82c3-a30d-4bf7-af6a-364fbf7ae968";
-    private static final String LINK_CONCEPCION = "d0134332-3eb3-4711-82cf-92b4872d2ff0";
     private static final int KEYS = 10_000;
     private static final String ALMAGRO = "b8f7370b-f7ac-4c45-b0c4-dbdb36e2fc23";
     private static final String NORTE = "c127b8fa-208c-451e-9f8c-3fd1e5108200";
@@ -54,8 +41,8 @@ class NodeNetworkIT {
 
     @Test
     void twoNodesInTwoProcessesDeliverTheSameKeys() throws Exception {
-        final Path example = example(false, "20000000");
-        try (Running net = Running.start(example, dir.resolve("run"))) {
+        final Path example = ExampleNetwork.copy(dir, false, "20000000");
+        try (ExampleNetwork net = ExampleNetwork.start(example, dir.resolve("run"))) {
             assertEquals(2, net.network.nodes().size());
             assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-norte-1", "Norte", KEYS);
             assertSameKeys(net, "sae-norte-1", "Norte", "sae-almagro-1", "Almagro", 1_000);
@@ -64,8 +51,8 @@ class NodeNetworkIT {
 
     @Test
     void threeNodesInThreeProcessesDeliverTheSameKeys() throws Exception {
-        final Path example = example(true, "20000000");
-        try (Running net = Running.start(example, dir.resolve("run"))) {
+        final Path example = ExampleNetwork.copy(dir, true, "20000000");
+        try (ExampleNetwork net = ExampleNetwork.start(example, dir.resolve("run"))) {
             assertEquals(3, net.network.nodes().size());
             assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-norte-1", "Norte", KEYS);
             assertSameKeys(net, "sae-almagro-1", "Almagro", "sae-concepcion-1", "Concepcion", KEYS);
@@ -76,12 +63,12 @@ class NodeNetworkIT {
     @Test
     void faultsInjectedAtOneEndAreSeenByAnNcclientSubscriberAtTheOther() throws Exception {
         Ncclient.requireInstalled();
-        final Path example = example(false, "200000");
-        try (Running net = Running.start(example, dir.resolve("run"))) {
+        final Path example = ExampleNetwork.copy(dir, false, "200000");
+        try (ExampleNetwork net = ExampleNetwork.start(example, dir.resolve("run"))) {
             final AgentUnderTest almagro = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1",
                 net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", Optional.empty()));
             final Ncclient.Summary summary = Ncclient.script("ncclient_node_faults.py", almagro,
-                List.of(Integer.toString(net.cluster.netconfPort("Norte")), LINK_NORTE), dir,
+                List.of(Integer.toString(net.cluster.netconfPort("Norte")), ExampleNetwork.LINK_NORTE), dir,
                 Duration.ofSeconds(300));
             assertTrue(summary.failures().isEmpty(), summary::describe);
             assertEquals(25, summary.passed().size(), summary::describe);
@@ -91,8 +78,8 @@ class NodeNetworkIT {
     @Test
     void ncclientConfiguresANewLinkAndApplicationOnRunningNodesAndIsRefusedAnInvalidOne() throws Exception {
         Ncclient.requireInstalled();
-        final Path example = example(false, "200000");
-        try (Running net = Running.start(example, dir.resolve("run"))) {
+        final Path example = ExampleNetwork.copy(dir, false, "200000");
+        try (ExampleNetwork net = ExampleNetwork.start(example, dir.resolve("run"))) {
             final AgentUnderTest almagro = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1",
                 net.cluster.netconfPort("Almagro"), "admin", "sdqkd-demo", Optional.empty()));
             final String link = UUID.randomUUID().toString();
@@ -112,7 +99,7 @@ class NodeNetworkIT {
     }
 
     /** enc_keys at the master's node, dec_keys at the slave's, in batches of 100; every key equal and new. */
-    private static void assertSameKeys(final Running net, final String master, final String masterNode,
+    private static void assertSameKeys(final ExampleNetwork net, final String master, final String masterNode,
             final String slave, final String slaveNode, final int count) throws Exception {
         final Path pki = net.network.directory().resolve("pki");
         final Set<UUID> ids = new HashSet<>();
@@ -171,67 +158,4 @@ class NodeNetworkIT {
         return TlsIdentity.load(pki.resolve(sae + ".crt"), pki.resolve(sae + ".key"), pki.resolve("ca.crt"));
     }
 
-    /**
-     * A copy of the shipped example with every link at a fixed rate; two nodes: Almagro and Norte only.
-     */
-    private Path example(final boolean threeNodes, final String skr) throws IOException {
-        final Path copy = dir.resolve("example");
-        Files.createDirectories(copy);
-        try (Stream<Path> files = Files.list(EXAMPLE)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                final String name = file.getFileName().toString();
-                if (!threeNodes && name.startsWith("concepcion.")) {
-                    continue;
-                }
-                Files.copy(file, copy.resolve(name));
-            }
-        }
-        try (Stream<Path> files = Files.list(copy)) {
-            for (Path json : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                final JsonNode root = JSON.readTree(json.toFile());
-                final JsonNode node = root.path("etsi-qkd-sdn-node:qkd_node");
-                final ArrayNode links = (ArrayNode) node.path("qkd_links").path("qkd_link");
-                final ArrayNode apps = (ArrayNode) node.path("qkd_applications").path("qkd_app");
-                for (int i = links.size() - 1; i >= 0; i--) {
-                    if (!threeNodes && links.get(i).path("qkdl_id").asText().equals(LINK_CONCEPCION)) {
-                        links.remove(i);
-                        continue;
-                    }
-                    final ObjectNode rate = JSON.createObjectNode().put("skr", skr);
-                    ((ObjectNode) links.get(i).path("sdqkd-qkd-node:emulation")).set("rate", rate);
-                }
-                for (int i = apps.size() - 1; i >= 0; i--) {
-                    if (!threeNodes && apps.get(i).path("backing_qkdl_id").toString().contains(LINK_CONCEPCION)) {
-                        apps.remove(i);
-                    }
-                }
-                JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
-            }
-        }
-        return copy;
-    }
-
-    /** The node processes of one test. */
-    private static final class Running implements AutoCloseable {
-        private final DemoNetwork network;
-        private final DemoCluster cluster;
-
-        private Running(final DemoNetwork network, final DemoCluster cluster) {
-            this.network = network;
-            this.cluster = cluster;
-        }
-
-        static Running start(final Path example, final Path work) throws Exception {
-            final DemoNetwork network = DemoNetwork.prepare(example, work);
-            final StringWriter progress = new StringWriter();
-            final DemoCluster cluster = DemoCluster.start(network, true, new PrintWriter(progress),
-                new ArrayList<>());
-            return new Running(network, cluster);
-        }
-
-        @Override
-        public void close() {
-            cluster.stop();
-        }
-    }
 }

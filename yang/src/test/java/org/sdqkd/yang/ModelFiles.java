@@ -19,7 +19,8 @@ public final class ModelFiles {
     public static final List<String> IETF_MODULES = List.of(
         "ietf-inet-types@2013-07-15.yang",
         "ietf-yang-types@2013-07-15.yang",
-        "ietf-netconf-acm@2018-02-14.yang");
+        "ietf-netconf-acm@2018-02-14.yang",
+        "ietf-netconf-monitoring@2010-10-04.yang");
 
     private ModelFiles() {
         // no instances

@@ -276,7 +276,7 @@ public final class MinaNetconfClient implements NetconfClient {
 
         private void fail(final String message, final Throwable cause) {
             final ClientSession failed = session;
-            if (!standardOnly && failed != null && options.qkd().isPresent() && SshQkd.fallbackPermitted(failed)
+            if (!standardOnly && failed != null && options.qkd().isPresent() && SshQkd.fallbackPermitted(failed, cause)
                     && !result.isDone()) {
                 // allowed by the configuration only, and only for a KME without a key: never silent
                 LOG.warn("{}: the hybrid QKD key exchange failed because a KME had no key for it ({}); connecting "

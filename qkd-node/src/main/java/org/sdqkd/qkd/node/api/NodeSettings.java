@@ -20,11 +20,15 @@ import org.sdqkd.netconf.server.api.AgentSettings;
  * @param initialConfig an ETSI GS QKD 015 {@code qkd_node} document (XML or JSON) written to running when running
  *                      has no {@code qkd_node} yet (the first start); later starts keep running as it is
  * @param baseDirectory the directory relative trace files are resolved against
+ * @param sshQkd        the hybrid classical + QKD key exchange of the NETCONF SSH server, or empty for MINA's
+ *                      standard methods only
  */
 public record NodeSettings(String name, UUID nodeId, String kmeId, TlsIdentity tls, AgentSettings netconf,
-        String kmeAddress, int kmePort, Optional<Path> initialConfig, Path baseDirectory) {
+        String kmeAddress, int kmePort, Optional<Path> initialConfig, Path baseDirectory,
+        Optional<NodeSshQkd> sshQkd) {
     /** Checks the components. */
     public NodeSettings {
+        requireNonNull(sshQkd);
         requireNonNull(name);
         requireNonNull(nodeId);
         requireNonNull(kmeId);
@@ -41,5 +45,24 @@ public record NodeSettings(String name, UUID nodeId, String kmeId, TlsIdentity t
             throw new IllegalArgumentException("the node certificate names node " + certified.map(UUID::toString)
                 .orElse("(none)") + ", not " + nodeId);
         }
+    }
+
+    /**
+     * Settings without the hybrid key exchange.
+     *
+     * @param name          the node's name
+     * @param nodeId        the node's {@code qkdn_id}
+     * @param kmeId         the KME ID
+     * @param tls           the node's TLS identity
+     * @param netconf       the agent's settings
+     * @param kmeAddress    the KME's address
+     * @param kmePort       the KME's port
+     * @param initialConfig the first-start configuration
+     * @param baseDirectory the base of relative paths
+     */
+    public NodeSettings(final String name, final UUID nodeId, final String kmeId, final TlsIdentity tls,
+            final AgentSettings netconf, final String kmeAddress, final int kmePort,
+            final Optional<Path> initialConfig, final Path baseDirectory) {
+        this(name, nodeId, kmeId, tls, netconf, kmeAddress, kmePort, initialConfig, baseDirectory, Optional.empty());
     }
 }

@@ -2,6 +2,7 @@ package org.sdqkd.qkd.node.api;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.api.NetconfAgent;
 import org.sdqkd.qkd.node.impl.agent.NodeAgent;
 import org.sdqkd.qkd.node.impl.agent.NodeAgentSettings;
@@ -32,12 +34,16 @@ import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
 import org.sdqkd.qkd.node.impl.keys.SkrTrace;
 import org.sdqkd.qkd.node.impl.kme.KmeServer;
 import org.sdqkd.qkd.node.impl.kme.KmeSettings;
+import org.sdqkd.ssh.qkd.api.CloseableKeySource;
+import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.api.ServerQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running SD-QKD node: its NETCONF agent (ETSI GS QKD 015 {@code qkd_node}), its key plane (emulated QKD links
- * and their key stores) and its ETSI GS QKD 014 KME. Started in that order, closed in the reverse one.
+ * and their key stores) and its ETSI GS QKD 014 KME. The KME starts first, since the agent's hybrid SSH key exchange
+ * takes its QKD keys there; the key plane's links follow the agent's running configuration.
  */
 public final class QkdNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QkdNode.class);
@@ -51,9 +57,11 @@ public final class QkdNode implements AutoCloseable {
     private final EmulatedKeyPlane plane;
     private final NodeAgent nodeAgent;
     private final KmeServer kme;
+    private final CloseableKeySource keySource;
 
     private QkdNode(final String name, final NetconfAgent agent, final EmulatedKeyPlane plane,
-            final NodeAgent nodeAgent, final KmeServer kme) {
+            final NodeAgent nodeAgent, final KmeServer kme, final CloseableKeySource keySource) {
+        this.keySource = keySource;
         this.name = name;
         this.agent = agent;
         this.plane = plane;
@@ -70,38 +78,63 @@ public final class QkdNode implements AutoCloseable {
      *                     invalid (the message says why)
      */
     public static QkdNode start(final NodeSettings settings) throws IOException {
-        final NetconfAgent agent;
-        try {
-            agent = NetconfAgent.start(settings.netconf());
-        } catch (StorageException e) {
-            throw new IOException("cannot open the datastores: " + e.getMessage(), e);
-        }
-        EmulatedKeyPlane plane = null;
+        final NodeIdentity self = new NodeIdentity(settings.nodeId(), settings.name(), settings.kmeId(),
+            settings.tls());
+        final EmulatedKeyPlane plane = new EmulatedKeyPlane(self);
+        KmeServer kme = null;
+        CloseableKeySource keySource = null;
+        NetconfAgent agent = null;
         NodeAgent nodeAgent = null;
         try {
+            // the KME first: the NETCONF server's hybrid key exchange takes its keys there, and a KME without links
+            // yet only answers that it has no key
+            kme = KmeServer.start(new KmeSettings(settings.kmeAddress(), settings.kmePort(), settings.tls(),
+                KmeSettings.DEFAULT_MAX_KEY_PER_REQUEST, KmeSettings.DEFAULT_MAX_SAE_ID_COUNT), plane);
+            AgentSettings agentSettings = settings.netconf();
+            if (settings.sshQkd().isPresent()) {
+                final NodeSshQkd qkd = settings.sshQkd().orElseThrow();
+                final URI url = qkd.kmeUrl().orElse(URI.create("https://" + hostForUrl(settings.kmeAddress()) + ":"
+                    + kme.port()));
+                keySource = QkdKeySources.etsi014(url, qkd.identity().sslContext(), qkd.localSaeId(), qkd.timeout());
+                agentSettings = agentSettings.withSsh(agentSettings.ssh().withQkd(new ServerQkd(qkd.settings(),
+                    keySource)));
+                LOG.info("node {}: NETCONF hybrid QKD key exchange {} as SAE {} with the KME at {}", settings.name(),
+                    qkd.settings().policy().yangName(), qkd.localSaeId(), url);
+            }
+            try {
+                agent = NetconfAgent.start(agentSettings);
+            } catch (StorageException e) {
+                throw new IOException("cannot open the datastores: " + e.getMessage(), e);
+            }
             seedRunning(agent, settings);
-            final NodeIdentity self = new NodeIdentity(settings.nodeId(), settings.name(), settings.kmeId(),
-                settings.tls());
-            plane = new EmulatedKeyPlane(self);
             nodeAgent = NodeAgent.start(agent, plane, self,
                 NodeAgentSettings.of(settings.baseDirectory(), SkrTrace::read));
-            final KmeServer kme = KmeServer.start(new KmeSettings(settings.kmeAddress(), settings.kmePort(),
-                settings.tls(), KmeSettings.DEFAULT_MAX_KEY_PER_REQUEST, KmeSettings.DEFAULT_MAX_SAE_ID_COUNT),
-                plane);
             LOG.info("node {} ({}) started: NETCONF port {}, KME port {}", settings.name(), settings.nodeId(),
                 agent.port(), kme.port());
-            return new QkdNode(settings.name(), agent, plane, nodeAgent, kme);
+            return new QkdNode(settings.name(), agent, plane, nodeAgent, kme, keySource);
         } catch (IOException | RuntimeException e) {
             if (nodeAgent != null) {
                 nodeAgent.close();
             }
-            if (plane != null) {
-                plane.close();
+            if (agent != null) {
+                agent.close();
             }
-            agent.close();
+            if (kme != null) {
+                kme.close();
+            }
+            if (keySource != null) {
+                keySource.close();
+            }
+            plane.close();
             throw e;
         }
     }
+
+    private static String hostForUrl(final String address) {
+        final String host = "0.0.0.0".equals(address) ? "127.0.0.1" : "::".equals(address) ? "::1" : address;
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
 
     /** The port of the NETCONF agent. */
     public int netconfPort() {
@@ -129,6 +162,9 @@ public final class QkdNode implements AutoCloseable {
         nodeAgent.close();
         plane.close();
         agent.close();
+        if (keySource != null) {
+            keySource.close();
+        }
         LOG.info("node {} stopped", name);
     }
 

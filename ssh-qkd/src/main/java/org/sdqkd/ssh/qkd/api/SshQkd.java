@@ -12,6 +12,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.SshServer;
 import org.sdqkd.ssh.qkd.impl.Attributes;
+import org.sdqkd.ssh.qkd.impl.Failures;
 import org.sdqkd.ssh.qkd.impl.Install;
 
 /** Entry point: the hybrid QKD key exchange for Apache MINA SSHD servers and clients. */
@@ -89,9 +90,27 @@ public final class SshQkd {
      * @return whether the fallback is allowed
      */
     public static boolean fallbackPermitted(final ClientSession session) {
+        return fallbackPermitted(session, null);
+    }
+
+    /**
+     * As {@link #fallbackPermitted(ClientSession)}, also reading the failure MINA reported: a server's disconnect
+     * message reaches a failed authentication future before the session's listeners hear of it.
+     *
+     * @param session the failed connection
+     * @param failure what failed the connection attempt, or null
+     * @return whether the fallback is allowed
+     */
+    public static boolean fallbackPermitted(final ClientSession session, final Throwable failure) {
         final AttributeRepository context = session.getConnectionContext();
         final ClientQkd qkd = context == null ? null : context.getAttribute(Attributes.CLIENT);
-        return qkd != null && qkd.settings().policy() == KexPolicy.PREFERRED && qkd.settings().fallbackOnKmeFailure()
-            && keyFailure(session).filter(r -> r == QkdKeyException.Reason.UNAVAILABLE).isPresent();
+        if (qkd == null || qkd.settings().policy() != KexPolicy.PREFERRED || !qkd.settings().fallbackOnKmeFailure()) {
+            return false;
+        }
+        QkdKeyException.Reason reason = Attributes.keyFailure(session);
+        for (Throwable t = failure; reason == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
+            reason = Failures.reasonOf(t.getMessage());
+        }
+        return reason == QkdKeyException.Reason.UNAVAILABLE;
     }
 }

@@ -10,7 +10,7 @@ import org.sdqkd.ssh.qkd.api.QkdKeyException;
  * {@link QkdKeyException.Reason}, so that the client can tell a KME outage (which a configured fallback may bypass)
  * from a refused key.
  */
-final class Failures {
+public final class Failures {
     private static final String PREFIX = "QKD key ";
 
     private Failures() {
@@ -27,8 +27,13 @@ final class Failures {
             phrase(reason) + " at the " + where + ": " + detail);
     }
 
-    /** The reason a peer's disconnect message gives, or null when it is not a QKD key failure. */
-    static QkdKeyException.Reason reasonOf(final String message) {
+    /**
+     * The reason a peer's disconnect message gives.
+     *
+     * @param message the message
+     * @return the reason, or null when it is not a QKD key failure
+     */
+    public static QkdKeyException.Reason reasonOf(final String message) {
         if (message == null || !message.startsWith(PREFIX)) {
             return null;
         }

@@ -8,6 +8,8 @@ final class Namespaces {
     static final String NOTIFICATION = "urn:ietf:params:xml:ns:netconf:notification:1.0";
     /** RFC 6022: ietf-netconf-monitoring, get-schema. */
     static final String MONITORING = "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring";
+    /** sdqkd-ssh-qkd: the key exchange of each session, an augment of the monitoring sessions. */
+    static final String SSH_QKD = "urn:sdqkd:yang:sdqkd-ssh-qkd";
     /** RFC 6243: ietf-netconf-with-defaults. */
     static final String WITH_DEFAULTS = "urn:ietf:params:xml:ns:yang:ietf-netconf-with-defaults";
     /** RFC 6243 section 6: the {@code default} attribute of report-all-tagged. */

@@ -16,6 +16,7 @@ import org.opendaylight.yangtools.yang.model.api.Module;
 import org.opendaylight.yangtools.yang.model.api.ModuleLike;
 import org.opendaylight.yangtools.yang.model.api.Submodule;
 import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.netconf.server.api.SessionInfo;
 import org.w3c.dom.Element;
 
 /**
@@ -122,6 +123,7 @@ final class StateData {
             append(entry, "in-bad-rpcs", Long.toString(session.inBadRpcs()));
             append(entry, "out-rpc-errors", Long.toString(session.outRpcErrors()));
             append(entry, "out-notifications", Long.toString(session.outNotifications()));
+            sshKeyExchange(entry, session.info());
         }
         final Element stats = append(state, "statistics", null);
         append(stats, "netconf-start-time", statistics.startTime().toString());
@@ -133,6 +135,21 @@ final class StateData {
         append(stats, "out-rpc-errors", Long.toString(statistics.outRpcErrors()));
         append(stats, "out-notifications", Long.toString(statistics.outNotifications()));
         return state;
+    }
+
+    /**
+     * The augment of {@code sdqkd-ssh-qkd}: the session's key exchange method and, after a hybrid one, its QKD
+     * key_ID, peer SAE, count and time; never the key.
+     */
+    private static void sshKeyExchange(final Element entry, final SessionInfo info) {
+        final Element kex = Dom.append(entry, Namespaces.SSH_QKD, "ssh-key-exchange", null);
+        Dom.append(kex, Namespaces.SSH_QKD, "method", info.keyExchange());
+        info.qkdExchange().get().ifPresent(qkd -> {
+            Dom.append(kex, Namespaces.SSH_QKD, "qkd-key-id", qkd.keyId().toString());
+            Dom.append(kex, Namespaces.SSH_QKD, "qkd-peer-sae-id", qkd.peerSaeId());
+            Dom.append(kex, Namespaces.SSH_QKD, "qkd-key-exchanges", Integer.toString(qkd.number()));
+            Dom.append(kex, Namespaces.SSH_QKD, "last-qkd-key-exchange", qkd.time().toString());
+        });
     }
 
     private List<ModuleLike> modulesAndSubmodules() {

@@ -37,7 +37,14 @@ final class KmeHandler extends Handler.Abstract {
 
     private static final long MAX_DRAIN = 1024 * 1024;
 
+    /** The name of the key delivery audit logger. */
+    static final String AUDIT_LOGGER = "org.sdqkd.qkd.node.kme.audit";
     private static final Logger LOG = LoggerFactory.getLogger(KmeHandler.class);
+    /**
+     * The key delivery audit: one line per enc_keys or dec_keys answered, naming the SAEs and the key_IDs (never a
+     * key). Its own logger, so that operators can route or silence it.
+     */
+    private static final Logger AUDIT = LoggerFactory.getLogger(AUDIT_LOGGER);
     private static final String PREFIX = "/api/v1/keys/";
     private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
     private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
@@ -117,6 +124,11 @@ final class KmeHandler extends Handler.Abstract {
                 keys = call(() -> delivery.decKeys(caller, sae, ids));
             }
             default -> throw new KmeError(404, "no such resource: " + path, List.of());
+        }
+        if (AUDIT.isInfoEnabled()) {
+            AUDIT.info("{} by SAE {} {} SAE {}: {} key{}, key_IDs {}", operation, caller,
+                "enc_keys".equals(operation) ? "for slave" : "from master", sae, keys.size(),
+                keys.size() == 1 ? "" : "s", keys.stream().map(DeliveredKey::keyId).toList());
         }
         final byte[] body;
         try {

@@ -1,0 +1,327 @@
+package org.sdqkd.netconf.interop.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sdqkd.netconf.client.api.ConnectOptions;
+import org.sdqkd.netconf.client.api.Filter;
+import org.sdqkd.netconf.client.api.HostKeyVerification;
+import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfSession;
+import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.sdqkd.netconf.server.testing.TestAgent;
+import org.sdqkd.ssh.qkd.api.ClientQkd;
+import org.sdqkd.ssh.qkd.api.CloseableKeySource;
+import org.sdqkd.ssh.qkd.api.HybridMethod;
+import org.sdqkd.ssh.qkd.api.KexPolicy;
+import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.ssh.qkd.api.QkdKeyException;
+import org.sdqkd.ssh.qkd.api.QkdKeySource;
+import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.api.ServerQkd;
+import org.sdqkd.ssh.qkd.api.SshQkdSettings;
+import org.sdqkd.ssh.qkd.testing.InMemoryKms;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * sdqkd's NETCONF client and agent over the hybrid QKD key exchange: every operation of {@link ClientChecks} over each
+ * method, session monitoring with the key_ID, re-keys during a long session, the explicit fallback, and failures that
+ * end the connection attempt within the key source's timeout.
+ */
+@Timeout(180)
+class HybridNetconfSessionTest {
+    private static final String CLIENT_SAE = "sae-controller";
+    private static final String AGENT_SAE = "sae-agent";
+    private static final String SSH_QKD = "urn:sdqkd:yang:sdqkd-ssh-qkd";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final InMemoryKms kms = new InMemoryKms();
+    private final List<UUID> taken = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closers = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closer : closers.reversed()) {
+            closer.close();
+        }
+    }
+
+    private TestAgent agent(final SshQkdSettings settings, final QkdKeySource source) throws Exception {
+        final TestAgent agent = TestAgent.start(s -> s.withSsh(s.ssh().withQkd(new ServerQkd(
+            settings.withPeers(Set.of(CLIENT_SAE)), source))));
+        closers.add(agent);
+        return agent;
+    }
+
+    private NetconfClient client() {
+        final NetconfClient client = NetconfClient.create();
+        closers.add(client);
+        return client;
+    }
+
+    private ConnectOptions options(final TestAgent agent, final ClientQkd qkd) {
+        final ConnectOptions.Builder builder = ConnectOptions.builder("127.0.0.1", agent.port(), TestAgent.USER)
+            .password(TestAgent.USER.toCharArray()).hostKeys(HostKeyVerification.acceptAny())
+            .connectTimeout(Duration.ofSeconds(20)).helloTimeout(Duration.ofSeconds(20))
+            .rpcTimeout(Duration.ofSeconds(30));
+        if (qkd != null) {
+            builder.qkd(qkd);
+        }
+        return builder.build();
+    }
+
+    private ClientQkd clientQkd(final SshQkdSettings settings, final QkdKeySource source) {
+        return new ClientQkd(settings, recording(source), AGENT_SAE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HybridMethod.class)
+    void everyOperationPassesOverEachHybridMethod(final HybridMethod method) throws Exception {
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.REQUIRED).withMethods(List.of(method)),
+            kms.source(AGENT_SAE));
+        final NetconfClient client = client();
+        final ConnectOptions options = options(agent, clientQkd(SshQkdSettings.of(KexPolicy.REQUIRED),
+            kms.source(CLIENT_SAE)));
+        final ClientChecks.Report report = new ClientChecks(client, options, DataModel.SDQKD,
+            ClientChecks.Settings.defaults()).run();
+        assertTrue(report.failures().isEmpty(), report::describe);
+        assertEquals(List.of(), report.skipped(), report::describe);
+        assertTrue(kms.encKeys() >= 1 && kms.encKeys() == kms.decKeys(), "one key at each end per connection");
+        assertEquals(0, kms.pending());
+
+        try (NetconfSession session = client.connect(options).get(30, TimeUnit.SECONDS)) {
+            final Map<String, String> kex = keyExchange(session);
+            assertEquals(method.sshName(), kex.get("method"));
+            assertEquals(taken.getLast().toString(), kex.get("qkd-key-id"));
+            assertEquals(CLIENT_SAE, kex.get("qkd-peer-sae-id"));
+            assertEquals("1", kex.get("qkd-key-exchanges"));
+            assertTrue(kex.containsKey("last-qkd-key-exchange"), kex.toString());
+            session.closeSession().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void reKeysDuringALongSessionEachTakeAFreshQkdKey() throws Exception {
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.REQUIRED).withRekey(16 * 1024,
+            Duration.ofHours(1)), kms.source(AGENT_SAE));
+        final NetconfClient client = client();
+        try (NetconfSession session = client.connect(options(agent, clientQkd(SshQkdSettings.of(
+                KexPolicy.REQUIRED), kms.source(CLIENT_SAE)))).get(30, TimeUnit.SECONDS)) {
+            for (int i = 0; i < 40; i++) {
+                final List<XmlElement> data = session.get().get(30, TimeUnit.SECONDS);
+                assertFalse(data.isEmpty(), "every reply across re-keys is whole");
+            }
+            final Map<String, String> kex = keyExchange(session);
+            final int exchanges = Integer.parseInt(kex.get("qkd-key-exchanges"));
+            assertTrue(exchanges >= 3, "re-keys after every 16 KiB: " + kex);
+            assertEquals(taken.size(), exchanges, "one new QKD key per key exchange");
+            assertEquals(taken.getLast().toString(), kex.get("qkd-key-id"), "monitoring shows the latest key");
+            assertEquals(taken.size(), Set.copyOf(taken).size(), "no key_ID twice");
+            assertEquals(kms.encKeys(), kms.decKeys());
+            session.closeSession().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnreachableAgentKmeIsBypassedOnlyWhenTheClientAllowsFallback() throws Exception {
+        kms.setDown(AGENT_SAE, true);
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
+        final NetconfClient client = client();
+        final ExecutionException strict = assertThrows(ExecutionException.class, () -> client.connect(options(agent,
+            clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(CLIENT_SAE)))).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(NetconfConnectException.class, strict.getCause());
+        assertTrue(causes(strict).contains("QKD key unavailable at the server"), causes(strict));
+
+        try (NetconfSession session = client.connect(options(agent, clientQkd(SshQkdSettings.of(
+                KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE))))
+                .get(30, TimeUnit.SECONDS)) {
+            final Map<String, String> kex = keyExchange(session);
+            assertNull(HybridMethod.ofSshName(kex.get("method")), kex.toString());
+            assertNull(kex.get("qkd-key-id"), kex.toString());
+        }
+        assertThrows(IllegalArgumentException.class,
+            () -> SshQkdSettings.of(KexPolicy.REQUIRED).withFallbackOnKmeFailure(true));
+    }
+
+    @Test
+    void aRefusedKeyIsNeverBypassedEvenWithFallback() throws Exception {
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
+        final QkdKeySource forged = new QkdKeySource() {
+            @Override
+            public String localSaeId() {
+                return CLIENT_SAE;
+            }
+
+            @Override
+            public QkdKey newKey(final String peerSaeId) {
+                return new QkdKey(UUID.randomUUID(), new byte[32]);
+            }
+
+            @Override
+            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
+                throw new QkdKeyException(QkdKeyException.Reason.REFUSED, "not a slave");
+            }
+        };
+        final ExecutionException refused = assertThrows(ExecutionException.class, () -> client().connect(
+            options(agent, clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), forged)))
+            .get(30, TimeUnit.SECONDS));
+        assertTrue(causes(refused).contains("QKD key refused at the server"), causes(refused));
+        assertNoSessionLeft(agent);
+    }
+
+    @Test
+    void silentKmesFailTheConnectionWithinTheKeySourceTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            final List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        accepted.add(silent.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            final URI url = URI.create("https://127.0.0.1:" + silent.getLocalPort());
+            final Duration timeout = Duration.ofMillis(800);
+            final CloseableKeySource silentSource = QkdKeySources.etsi014(url, SSLContext.getDefault(), AGENT_SAE,
+                timeout);
+            closers.add(silentSource);
+            final CloseableKeySource silentClient = QkdKeySources.etsi014(url, SSLContext.getDefault(), CLIENT_SAE,
+                timeout);
+            closers.add(silentClient);
+
+            // the client's own KME does not answer
+            final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.REQUIRED), kms.source(AGENT_SAE));
+            long start = System.nanoTime();
+            final ExecutionException atClient = assertThrows(ExecutionException.class, () -> client().connect(
+                options(agent, clientQkd(SshQkdSettings.of(KexPolicy.REQUIRED), silentClient)))
+                .get(30, TimeUnit.SECONDS));
+            final long clientMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(causes(atClient).contains("QKD key unavailable at the client"), causes(atClient));
+            assertTrue(clientMillis < 5_000, "failed after " + clientMillis + " ms, timeout 800 ms");
+
+            // the agent's KME does not answer
+            // (preferred, so that the standard session of assertNoSessionLeft can look)
+            final TestAgent silentAgent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), silentSource);
+            start = System.nanoTime();
+            final ExecutionException atServer = assertThrows(ExecutionException.class, () -> client().connect(
+                options(silentAgent, clientQkd(SshQkdSettings.of(KexPolicy.REQUIRED), kms.source(CLIENT_SAE))))
+                .get(30, TimeUnit.SECONDS));
+            final long serverMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(causes(atServer).contains("QKD key unavailable at the server"), causes(atServer));
+            assertTrue(serverMillis < 5_000, "failed after " + serverMillis + " ms, timeout 800 ms");
+            assertNoSessionLeft(silentAgent);
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A standard-method session sees itself as the only session of the agent. */
+    private void assertNoSessionLeft(final TestAgent agent) throws Exception {
+        try (NetconfSession session = client().connect(options(agent, null)).get(30, TimeUnit.SECONDS)) {
+            final List<XmlElement> state = session.get(Filter.subtree(monitoringSessions())).get(30,
+                TimeUnit.SECONDS);
+            int sessions = 0;
+            for (XmlElement top : state) {
+                sessions += top.toElement().getElementsByTagNameNS(
+                    "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring", "session").getLength();
+            }
+            assertEquals(1, sessions, "no NETCONF session is left from the failed attempts");
+        }
+    }
+
+    /** The {@code ssh-key-exchange} leaves of this session's monitoring entry. */
+    private static Map<String, String> keyExchange(final NetconfSession session) throws Exception {
+        final List<XmlElement> state = session.get(Filter.subtree(monitoringSessions())).get(30, TimeUnit.SECONDS);
+        for (XmlElement top : state) {
+            final NodeList entries = top.toElement().getElementsByTagNameNS(
+                "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring", "session");
+            for (int i = 0; i < entries.getLength(); i++) {
+                final Element entry = (Element) entries.item(i);
+                final NodeList ids = entry.getElementsByTagNameNS("*", "session-id");
+                if (ids.getLength() > 0 && ids.item(0).getTextContent().strip()
+                        .equals(Long.toString(session.sessionId()))) {
+                    final Map<String, String> leaves = new HashMap<>();
+                    final NodeList kex = entry.getElementsByTagNameNS(SSH_QKD, "ssh-key-exchange");
+                    assertEquals(1, kex.getLength(), "one ssh-key-exchange per session");
+                    final NodeList children = kex.item(0).getChildNodes();
+                    for (int j = 0; j < children.getLength(); j++) {
+                        if (children.item(j) instanceof Element leaf) {
+                            leaves.put(leaf.getLocalName(), leaf.getTextContent().strip());
+                        }
+                    }
+                    return leaves;
+                }
+            }
+        }
+        throw new AssertionError("no monitoring entry for session " + session.sessionId());
+    }
+
+    private static XmlElement monitoringSessions() {
+        return Xml.parse("<netconf-state "
+            + "xmlns=\"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"><sessions/></netconf-state>");
+    }
+
+    private static String causes(final Throwable failure) {
+        final StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t).append(" <- ");
+        }
+        return text.toString();
+    }
+
+    private QkdKeySource recording(final QkdKeySource source) {
+        return new QkdKeySource() {
+            @Override
+            public String localSaeId() {
+                return source.localSaeId();
+            }
+
+            @Override
+            public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
+                final QkdKey key = source.newKey(peerSaeId);
+                taken.add(key.id());
+                return key;
+            }
+
+            @Override
+            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
+                return source.keyById(peerSaeId, keyId);
+            }
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package org.sdqkd.ssh.qkd.impl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.sdqkd.ssh.qkd.api.CloseableKeySource;
+import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.ssh.qkd.api.QkdKeyException;
+import org.sdqkd.ssh.qkd.api.QkdKeyException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ETSI GS QKD 014 key source: POST {@code enc_keys} and {@code dec_keys} to the SAE's KME over HTTPS with the
+ * SAE's client certificate, on the JDK's HttpClient (HTTP/1.1, connections kept alive between key exchanges). Each
+ * call asks for one 256-bit key and is bounded by the timeout, connection included. Answers are checked: exactly one
+ * key, a UUID key_ID (the one asked, for {@code dec_keys}), 32 bytes of key. Messages and logs name key_IDs, never
+ * keys.
+ */
+public final class Etsi014KeySource implements CloseableKeySource {
+    private static final Logger LOG = LoggerFactory.getLogger(Etsi014KeySource.class);
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_MESSAGE = 200;
+
+    private final URI base;
+    private final String localSaeId;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Makes the key source.
+     *
+     * @param kmeUrl     the KME's base URL, https
+     * @param tls        the SAE's TLS context
+     * @param localSaeId the SAE ID, not blank
+     * @param timeout    positive
+     */
+    public Etsi014KeySource(final URI kmeUrl, final SSLContext tls, final String localSaeId, final Duration timeout) {
+        if (!"https".equalsIgnoreCase(kmeUrl.getScheme()) || kmeUrl.getHost() == null) {
+            throw new IllegalArgumentException("the KME URL must be https://HOST[:PORT], not " + kmeUrl);
+        }
+        if (localSaeId.isBlank()) {
+            throw new IllegalArgumentException("blank SAE ID");
+        }
+        if (!timeout.isPositive()) {
+            throw new IllegalArgumentException("timeout not positive: " + timeout);
+        }
+        final String text = kmeUrl.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.localSaeId = localSaeId;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+            .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public String localSaeId() {
+        return localSaeId;
+    }
+
+    @Override
+    public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
+        final QkdKey key = post(peerSaeId, "enc_keys", "{\"number\":1,\"size\":" + Wire.QKD_KEY_BITS + "}", null);
+        return key;
+    }
+
+    @Override
+    public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
+        return post(peerSaeId, "dec_keys", "{\"key_IDs\":[{\"key_ID\":\"" + keyId + "\"}]}", keyId);
+    }
+
+    private QkdKey post(final String peerSaeId, final String operation, final String body, final UUID expected)
+            throws QkdKeyException {
+        if (closed.get()) {
+            throw new QkdKeyException(Reason.UNAVAILABLE, "the key source of " + localSaeId + " is closed");
+        }
+        final URI uri = URI.create(base + "/api/v1/keys/" + URLEncoder.encode(peerSaeId, StandardCharsets.UTF_8)
+            .replace("+", "%20") + "/" + operation);
+        final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        final long start = System.nanoTime();
+        final HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no connection within "
+                + timeout.toMillis() + " ms", e);
+        } catch (HttpTimeoutException e) {
+            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no answer within "
+                + timeout.toMillis() + " ms", e);
+        } catch (SSLHandshakeException e) {
+            throw new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
+                + e.getMessage(), e);
+        } catch (ConnectException e) {
+            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": cannot connect: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof SSLHandshakeException tls) {
+                throw new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
+                    + tls.getMessage(), e);
+            }
+            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": interrupted", e);
+        }
+        final byte[] answer = response.body();
+        try {
+            final int status = response.statusCode();
+            if (status != 200) {
+                final Reason reason = status >= 500 ? Reason.UNAVAILABLE
+                    : status == 400 || status == 401 || status == 403 || status == 404 ? Reason.REFUSED
+                    : Reason.INVALID;
+                throw new QkdKeyException(reason, operation + " at " + base + " for SAE " + peerSaeId
+                    + (expected == null ? "" : " and key_ID " + expected) + ": HTTP " + status + errorMessage(answer));
+            }
+            final QkdKey key = parse(answer, operation);
+            if (expected != null && !expected.equals(key.id())) {
+                key.erase();
+                throw new QkdKeyException(Reason.INVALID, operation + " at " + base + ": asked for key_ID " + expected
+                    + ", got " + key.id());
+            }
+            LOG.debug("{} at {} for SAE {}: key_ID {} in {} ms", operation, base, peerSaeId, key.id(),
+                (System.nanoTime() - start) / 1_000_000);
+            return key;
+        } finally {
+            Arrays.fill(answer, (byte) 0);
+        }
+    }
+
+    /** Reads a Key container holding exactly one key of {@value Wire#QKD_KEY_LENGTH} bytes. */
+    private QkdKey parse(final byte[] answer, final String operation) throws QkdKeyException {
+        UUID id = null;
+        byte[] material = null;
+        int keys = 0;
+        try (JsonParser json = JSON.createParser(answer)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid(operation, "not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                final String field = json.currentName();
+                json.nextToken();
+                if (!"keys".equals(field)) {
+                    json.skipChildren();
+                    continue;
+                }
+                if (json.currentToken() != JsonToken.START_ARRAY) {
+                    throw invalid(operation, "keys is not an array");
+                }
+                while (json.nextToken() == JsonToken.START_OBJECT) {
+                    keys++;
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        final String member = json.currentName();
+                        json.nextToken();
+                        if ("key_ID".equals(member) && json.currentToken() == JsonToken.VALUE_STRING) {
+                            id = uuid(json.getText(), operation);
+                        } else if ("key".equals(member) && json.currentToken() == JsonToken.VALUE_STRING) {
+                            if (material != null) {
+                                Arrays.fill(material, (byte) 0);
+                            }
+                            material = json.getBinaryValue();
+                        } else {
+                            json.skipChildren();
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            erase(material);
+            throw invalid(operation, "malformed JSON: " + (e instanceof JsonProcessingException j
+                ? j.getOriginalMessage() : e.getClass().getSimpleName()));
+        } catch (QkdKeyException e) {
+            erase(material);
+            throw e;
+        }
+        if (keys != 1 || id == null || material == null) {
+            erase(material);
+            throw invalid(operation, keys != 1 ? "expected one key, got " + keys : "the key has no key_ID or no key");
+        }
+        if (material.length != Wire.QKD_KEY_LENGTH) {
+            final int bits = material.length * 8;
+            erase(material);
+            throw invalid(operation, "expected a " + Wire.QKD_KEY_BITS + "-bit key, got " + bits + " bits");
+        }
+        try {
+            return new QkdKey(id, material);
+        } finally {
+            erase(material);
+        }
+    }
+
+    private QkdKeyException invalid(final String operation, final String detail) {
+        return new QkdKeyException(Reason.INVALID, operation + " at " + base + ": " + detail);
+    }
+
+    private UUID uuid(final String text, final String operation) throws QkdKeyException {
+        try {
+            final UUID id = UUID.fromString(text);
+            if (id.toString().equals(text.toLowerCase(Locale.ROOT))) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw invalid(operation, "key_ID is not a UUID: " + (text.length() > 40 ? text.substring(0, 40) + "..."
+            : text));
+    }
+
+    /** The ETSI Error's {@code message}, shortened, when the body has one. */
+    private static String errorMessage(final byte[] body) {
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    final String field = json.currentName();
+                    json.nextToken();
+                    if ("message".equals(field) && json.currentToken() == JsonToken.VALUE_STRING) {
+                        final String message = json.getText();
+                        return ": " + (message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..."
+                            : message);
+                    }
+                    json.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            // no ETSI error body
+        }
+        return "";
+    }
+
+    private static void erase(final byte[] bytes) {
+        if (bytes != null) {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            http.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Etsi014KeySource[" + localSaeId + " at " + base + "]";
+    }
+}
