@@ -9,27 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.benchmarks.Latencies;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.EmulatedKeyPlane;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
-import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
-import org.sdqkd.qkd.node.impl.kme.KmeServer;
-import org.sdqkd.qkd.node.impl.kme.KmeSettings;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;
-import org.sdqkd.qkd.node.testing.TestPki;
 
 /**
  * ETSI GS QKD 014 key delivery, measured end to end: two nodes' key planes joined by an emulated link (TLS), each
@@ -44,8 +31,8 @@ import org.sdqkd.qkd.node.testing.TestPki;
  * itself, so that the figures are the KME's; {@code jdk} is qkd-node's test {@link KmeClient} on the JDK HttpClient.
  */
 public final class KmeBenchmark {
-    private static final String SAE_A = "sae-a";
-    private static final String SAE_B = "sae-b";
+    private static final String SAE_A = KeyPlanePair.SAE_A;
+    private static final String SAE_B = KeyPlanePair.SAE_B;
     private static final long SKR = 200_000_000L;
     private static final int CAPACITY = 400_000;
     /**
@@ -109,64 +96,24 @@ public final class KmeBenchmark {
     public static void main(final String[] args) throws Exception {
         final Options options = Options.parse(args);
         final Path dir = Files.createTempDirectory("sdqkd-kme-bench");
-        final TestPki pki = TestPki.create(dir, "bench CA");
-        final UUID idA = UUID.randomUUID();
-        final UUID idB = UUID.randomUUID();
-        final UUID link = UUID.randomUUID();
-        final TlsIdentity saeA = pki.sae(SAE_A);
-        final TlsIdentity saeB = pki.sae(SAE_B);
-        try (EmulatedKeyPlane a = new EmulatedKeyPlane(new NodeIdentity(idA, "A", "KME_A", pki.node("A", idA)));
-             EmulatedKeyPlane b = new EmulatedKeyPlane(new NodeIdentity(idB, "B", "KME_B", pki.node("B", idB)))) {
-            a.applyLinks(List.of(spec(link, idB, new LinkChannel.Listen("127.0.0.1", 0))));
-            final int port = a.links().getFirst().listenPort().orElseThrow();
-            b.applyLinks(List.of(spec(link, idA, new LinkChannel.Connect("127.0.0.1", port))));
-            a.applyApplications(List.of(app(SAE_A, SAE_B, link, idB)));
-            b.applyApplications(List.of(app(SAE_B, SAE_A, link, idA)));
-            try (KmeServer kmeA = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("A")), a);
-                 KmeServer kmeB = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("B")), b)) {
-                awaitKeys(a, FULL);
-                System.out.printf(Locale.ROOT, "ETSI GS QKD 014 delivery, %d-bit keys, enc_keys at A then dec_keys at"
-                    + " B, HTTPS/1.1 mutual TLS keep-alive, one JVM, %d cores, client %s (--client raw|jdk)%n",
-                    options.size(),
-                    Runtime.getRuntime().availableProcessors(), options.client());
-                System.out.printf(Locale.ROOT, "%-8s %-7s %12s %12s %10s %10s %10s %10s %8s%n", "threads", "number",
-                    "keys/s", "requests/s", "pair p50", "pair p99", "enc p99", "dec p99", "errors");
-                for (int threads : options.threads()) {
-                    for (int number : options.numbers()) {
-                        final URI uriA = URI.create("https://127.0.0.1:" + kmeA.port());
-                        final URI uriB = URI.create("https://127.0.0.1:" + kmeB.port());
-                        run(options.client(), uriA, uriB, saeA, saeB, threads, number, options.size(),
-                            options.warmup());
-                        final Result result = run(options.client(), uriA, uriB, saeA, saeB, threads, number,
-                            options.size(), options.seconds());
-                        result.print(threads, number);
-                        awaitKeys(a, FULL);
-                    }
+        try (KeyPlanePair pair = KeyPlanePair.start(dir, SKR, CAPACITY)) {
+            pair.awaitKeys(FULL);
+            System.out.printf(Locale.ROOT, "ETSI GS QKD 014 delivery, %d-bit keys, enc_keys at A then dec_keys at"
+                + " B, HTTPS/1.1 mutual TLS keep-alive, one JVM, %d cores, client %s (--client raw|jdk)%n",
+                options.size(), Runtime.getRuntime().availableProcessors(), options.client());
+            System.out.printf(Locale.ROOT, "%-8s %-7s %12s %12s %10s %10s %10s %10s %8s%n", "threads", "number",
+                "keys/s", "requests/s", "pair p50", "pair p99", "enc p99", "dec p99", "errors");
+            for (int threads : options.threads()) {
+                for (int number : options.numbers()) {
+                    run(options.client(), pair.kmeA(), pair.kmeB(), pair.saeA(), pair.saeB(), threads, number,
+                        options.size(), options.warmup());
+                    final Result result = run(options.client(), pair.kmeA(), pair.kmeB(), pair.saeA(), pair.saeB(),
+                        threads, number, options.size(), options.seconds());
+                    result.print(threads, number);
+                    pair.awaitKeys(FULL);
                 }
             }
         }
-    }
-
-    private static LinkSpec spec(final UUID link, final UUID remote, final LinkChannel channel) {
-        return new LinkSpec(link, true, remote, channel, new RateSource.Fixed(SKR), 0.01, 0.11, CAPACITY,
-            LinkSpec.Fault.NONE, OptionalDouble.empty());
-    }
-
-    private static AppSpec app(final String local, final String remote, final UUID link, final UUID remoteNode) {
-        return new AppSpec(UUID.randomUUID(), local, Set.of(remote), List.of(link), Optional.of(remoteNode),
-            Optional.empty());
-    }
-
-    private static void awaitKeys(final EmulatedKeyPlane plane, final long keys) throws InterruptedException {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            final LinkState state = plane.links().getFirst();
-            if (state.storedKeys() >= keys) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the link did not fill: " + plane.links().getFirst());
     }
 
     /** One measured phase: every thread loops enc_keys then dec_keys for {@code seconds}. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.sdqkd.ssh.qkd.impl.Etsi014KeySource;
+import org.sdqkd.ssh.qkd.impl.PrefetchingKeySource;
 
 /** The key sources. */
 public final class QkdKeySources {
@@ -29,5 +30,19 @@ public final class QkdKeySources {
             final Duration timeout) {
         return new Etsi014KeySource(requireNonNull(kmeUrl, "kmeUrl"), requireNonNull(tls, "tls"),
             requireNonNull(localSaeId, "localSaeId"), requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * A client-side key source that takes each peer's next key in the background, so that a key exchange does not
+     * wait for the KME: {@code newKey} hands out the key taken after the previous call when it is younger than
+     * {@code maxAge}, and starts taking the next. Each key is still used once; a key that waited longer is erased
+     * unused. Costs one key per peer that ends up unused.
+     *
+     * @param source the key source (an {@link #etsi014} one)
+     * @param maxAge how long a key taken ahead may wait for its key exchange
+     * @return the key source; closing it erases the keys taken ahead (not the wrapped source)
+     */
+    public static CloseableKeySource prefetching(final QkdKeySource source, final Duration maxAge) {
+        return new PrefetchingKeySource(requireNonNull(source, "source"), requireNonNull(maxAge, "maxAge"));
     }
 }

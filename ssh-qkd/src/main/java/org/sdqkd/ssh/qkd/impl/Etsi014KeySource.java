@@ -5,22 +5,24 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
@@ -30,8 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ETSI GS QKD 014 key source: POST {@code enc_keys} and {@code dec_keys} to the SAE's KME over HTTPS with the
- * SAE's client certificate, on the JDK's HttpClient (HTTP/1.1, connections kept alive between key exchanges). Each
- * call asks for one 256-bit key and is bounded by the timeout, connection included. Answers are checked: exactly one
+ * SAE's client certificate, on the JDK's blocking {@link HttpsURLConnection} (HTTP/1.1, connections kept alive by the
+ * JDK's cache between key exchanges). It is used rather than the JDK's asynchronous HttpClient because its calls run
+ * on the caller's thread: on two cores, beside a busy SSH server, the HttpClient's thread hand-offs cost more than
+ * the KME's own work (see the module README). Each call asks for one 256-bit key; connecting and awaiting the answer
+ * are each bounded by the timeout. Answers are checked: exactly one
  * key, a UUID key_ID (the one asked, for {@code dec_keys}), 32 bytes of key. Messages and logs name key_IDs, never
  * keys.
  */
@@ -39,11 +44,13 @@ public final class Etsi014KeySource implements CloseableKeySource {
     private static final Logger LOG = LoggerFactory.getLogger(Etsi014KeySource.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_MESSAGE = 200;
+    private static final int MAX_ANSWER = 64 * 1024;
 
     private final URI base;
     private final String localSaeId;
     private final Duration timeout;
-    private final HttpClient http;
+    private final SSLSocketFactory sockets;
+    private final int timeoutMillis;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -68,8 +75,8 @@ public final class Etsi014KeySource implements CloseableKeySource {
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.localSaeId = localSaeId;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
-            .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.sockets = new NoDelaySockets(tls.getSocketFactory());
+        this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
     @Override
@@ -93,40 +100,59 @@ public final class Etsi014KeySource implements CloseableKeySource {
         if (closed.get()) {
             throw new QkdKeyException(Reason.UNAVAILABLE, "the key source of " + localSaeId + " is closed");
         }
-        final URI uri = URI.create(base + "/api/v1/keys/" + URLEncoder.encode(peerSaeId, StandardCharsets.UTF_8)
-            .replace("+", "%20") + "/" + operation);
-        final HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-            .header("Content-Type", "application/json").header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        final long start = System.nanoTime();
-        final HttpResponse<byte[]> response;
+        final URL url;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no connection within "
-                + timeout.toMillis() + " ms", e);
-        } catch (HttpTimeoutException e) {
+            url = URI.create(base + "/api/v1/keys/" + URLEncoder.encode(peerSaeId, StandardCharsets.UTF_8)
+                .replace("+", "%20") + "/" + operation).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new QkdKeyException(Reason.INVALID, operation + " at " + base + ": not a URL: " + e.getMessage(), e);
+        }
+        final long start = System.nanoTime();
+        final int status;
+        final byte[] answer;
+        HttpsURLConnection connection = null;
+        try {
+            connection = (HttpsURLConnection) url.openConnection();
+            connection.setSSLSocketFactory(sockets);
+            connection.setConnectTimeout(timeoutMillis);
+            connection.setReadTimeout(timeoutMillis);
+            connection.setUseCaches(false);
+            connection.setInstanceFollowRedirects(false);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Accept", "application/json");
+            final byte[] request = body.getBytes(StandardCharsets.UTF_8);
+            connection.setFixedLengthStreamingMode(request.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(request);
+            }
+            status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                // read to the end, so that the connection goes back to the keep-alive cache
+                answer = in == null ? new byte[0] : in.readNBytes(MAX_ANSWER + 1);
+            }
+        } catch (SocketTimeoutException e) {
+            drop(connection);
             throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no answer within "
-                + timeout.toMillis() + " ms", e);
-        } catch (SSLHandshakeException e) {
+                + timeoutMillis + " ms", e);
+        } catch (SSLException e) {
+            drop(connection);
             throw new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
                 + e.getMessage(), e);
         } catch (ConnectException e) {
+            drop(connection);
             throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": cannot connect: "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (IOException e) {
-            if (e.getCause() instanceof SSLHandshakeException tls) {
-                throw new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
-                    + tls.getMessage(), e);
-            }
+            drop(connection);
             throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": interrupted", e);
         }
-        final byte[] answer = response.body();
         try {
-            final int status = response.statusCode();
+            if (answer.length > MAX_ANSWER) {
+                throw new QkdKeyException(Reason.INVALID, operation + " at " + base + ": an answer over "
+                    + MAX_ANSWER + " bytes");
+            }
             if (status != 200) {
                 final Reason reason = status >= 500 ? Reason.UNAVAILABLE
                     : status == 400 || status == 401 || status == 403 || status == 404 ? Reason.REFUSED
@@ -145,6 +171,13 @@ public final class Etsi014KeySource implements CloseableKeySource {
             return key;
         } finally {
             Arrays.fill(answer, (byte) 0);
+        }
+    }
+
+    /** Closes a connection that failed, so that it never goes back to the keep-alive cache. */
+    private static void drop(final HttpsURLConnection connection) {
+        if (connection != null) {
+            connection.disconnect();
         }
     }
 
@@ -255,9 +288,8 @@ public final class Etsi014KeySource implements CloseableKeySource {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            http.shutdownNow();
-        }
+        // idle keep-alive connections are the JDK's, closed by its cache after their idle time
+        closed.set(true);
     }
 
     @Override
