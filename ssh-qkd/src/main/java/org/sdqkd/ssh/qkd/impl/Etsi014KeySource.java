@@ -123,7 +123,7 @@ public final class Etsi014KeySource implements CloseableKeySource {
             connection.setRequestProperty("Content-Type", "application/json");
             connection.setRequestProperty("Accept", "application/json");
             final byte[] request = body.getBytes(StandardCharsets.UTF_8);
-            connection.setFixedLengthStreamingMode(request.length);
+            // not streamed: a streamed request leaves no error body to read after a 401
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(request);
             }

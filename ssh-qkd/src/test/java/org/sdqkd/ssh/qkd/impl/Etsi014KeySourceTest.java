@@ -1,0 +1,238 @@
+package org.sdqkd.ssh.qkd.impl;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sdqkd.ssh.qkd.api.CloseableKeySource;
+import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.ssh.qkd.api.QkdKeyException;
+import org.sdqkd.ssh.qkd.api.QkdKeyException.Reason;
+import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.testing.TestCertificates;
+
+/**
+ * The ETSI GS QKD 014 key source against a scripted HTTPS server with client certificates: the requests it makes,
+ * and each kind of answer mapped to a key or to the reason there is none. The real KME is tested downstream.
+ */
+@Timeout(60)
+class Etsi014KeySourceTest {
+    private static final TestCertificates CA = new TestCertificates("test CA");
+    private static final byte[] KEY = new byte[32];
+    private static final String KEY_TEXT;
+
+    static {
+        for (int i = 0; i < KEY.length; i++) {
+            KEY[i] = (byte) (i * 7 + 1);
+        }
+        KEY_TEXT = Base64.getEncoder().encodeToString(KEY);
+    }
+
+    private record Seen(String method, String path, String body, String peer) {
+    }
+
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Answer> answer = new AtomicReference<>();
+    private HttpsServer server;
+    private CloseableKeySource source;
+
+    private record Answer(int status, String body) {
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(CA.context("kme", true, CA)) {
+            @Override
+            public void configure(final HttpsParameters params) {
+                params.setNeedClientAuth(true);
+            }
+        });
+        server.createContext("/", exchange -> {
+            final String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body,
+                ((HttpsExchange) exchange).getSSLSession().getPeerPrincipal().getName()));
+            final Answer next = answer.get();
+            final byte[] bytes = next.body().getBytes(UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(next.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        source = source(URI.create("https://127.0.0.1:" + server.getAddress().getPort()), "sae-a",
+            CA.context("sae-a", false, CA), Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() {
+        source.close();
+        server.stop(0);
+    }
+
+    private static CloseableKeySource source(final URI url, final String sae, final SSLContext tls,
+            final Duration timeout) {
+        return QkdKeySources.etsi014(url, tls, sae, timeout);
+    }
+
+    private static String container(final String id, final String key) {
+        return "{\"keys\":[{\"key_ID\":\"" + id + "\",\"key\":\"" + key + "\"}]}";
+    }
+
+    @Test
+    void newKeyPostsEncKeysForOne256BitKeyAsTheSae() throws Exception {
+        final UUID id = UUID.randomUUID();
+        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        final QkdKey key = source.newKey("sae b/1");
+        assertEquals(id, key.id());
+        assertArrayEquals(KEY, key.material());
+        final Seen request = seen.getFirst();
+        assertEquals("POST", request.method());
+        assertEquals("/api/v1/keys/sae%20b%2F1/enc_keys", request.path());
+        assertEquals("{\"number\":1,\"size\":256}", request.body());
+        assertEquals("CN=sae-a", request.peer());
+        assertFalse(key.toString().contains(KEY_TEXT));
+    }
+
+    @Test
+    void keyByIdPostsDecKeysWithTheKeyId() throws Exception {
+        final UUID id = UUID.randomUUID();
+        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        assertArrayEquals(KEY, source.keyById("sae-b", id).material());
+        assertEquals("/api/v1/keys/sae-b/dec_keys", seen.getFirst().path());
+        assertEquals("{\"key_IDs\":[{\"key_ID\":\"" + id + "\"}]}", seen.getFirst().body());
+        // the connection is kept for the next request
+        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        source.keyById("sae-b", id);
+        assertEquals(2, seen.size());
+    }
+
+    @Test
+    void statusesMapToReasonsWithTheKmesMessage() {
+        final UUID id = UUID.randomUUID();
+        assertFailure(Reason.REFUSED, "HTTP 400: key_ID " + id + " is unknown", new Answer(400,
+            "{\"message\":\"key_ID " + id + " is unknown\"}"), true, id);
+        assertFailure(Reason.REFUSED, "HTTP 401: not your key", new Answer(401, "{\"message\":\"not your key\"}"),
+            true, id);
+        assertFailure(Reason.UNAVAILABLE, "HTTP 503: no key", new Answer(503, "{\"message\":\"no key\"}"), false, id);
+        assertFailure(Reason.UNAVAILABLE, "HTTP 500", new Answer(500, "oops"), false, id);
+        assertFailure(Reason.INVALID, "HTTP 302", new Answer(302, ""), false, id);
+    }
+
+    @Test
+    void answersThatAreNoSingle256BitKeyAreInvalid() {
+        final UUID id = UUID.randomUUID();
+        final String sixteen = Base64.getEncoder().encodeToString(new byte[16]);
+        assertFailure(Reason.INVALID, "malformed JSON", new Answer(200, "{\"keys\":[{"), false, id);
+        assertFailure(Reason.INVALID, "expected one key, got 2", new Answer(200, "{\"keys\":[{\"key_ID\":\"" + id
+            + "\",\"key\":\"" + KEY_TEXT + "\"},{\"key_ID\":\"" + id + "\",\"key\":\"" + KEY_TEXT + "\"}]}"), false,
+            id);
+        assertFailure(Reason.INVALID, "expected a 256-bit key, got 128 bits", new Answer(200,
+            container(id.toString(), sixteen)), false, id);
+        assertFailure(Reason.INVALID, "key_ID is not a UUID", new Answer(200, container("key-1", KEY_TEXT)), false,
+            id);
+        assertFailure(Reason.INVALID, "asked for key_ID " + id, new Answer(200,
+            container(UUID.randomUUID().toString(), KEY_TEXT)), true, id);
+        assertFailure(Reason.INVALID, "the key has no key_ID or no key", new Answer(200,
+            "{\"keys\":[{\"key\":\"" + KEY_TEXT + "\"}]}"), false, id);
+    }
+
+    private void assertFailure(final Reason reason, final String message, final Answer given, final boolean dec,
+            final UUID id) {
+        answer.set(given);
+        final QkdKeyException e = assertThrows(QkdKeyException.class,
+            () -> {
+                if (dec) {
+                    source.keyById("sae-b", id);
+                } else {
+                    source.newKey("sae-b");
+                }
+            });
+        assertEquals(reason, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertFalse(e.getMessage().contains(KEY_TEXT), "no key bytes in messages");
+    }
+
+    @Test
+    void aSilentKmeIsUnavailableWithinTheTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             CloseableKeySource slow = source(URI.create("https://127.0.0.1:" + silent.getLocalPort()), "sae-a",
+                 CA.context("sae-a", false, CA), Duration.ofMillis(500))) {
+            final List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    held.add(silent.accept());
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            final long start = System.nanoTime();
+            final QkdKeyException e = assertThrows(QkdKeyException.class, () -> slow.newKey("sae-b"));
+            final long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Reason.UNAVAILABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("no answer within 500 ms"), e.getMessage());
+            assertTrue(millis < 2_000, "gave up after " + millis + " ms");
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aClosedPortIsUnavailable() throws Exception {
+        final int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (CloseableKeySource closed = source(URI.create("https://127.0.0.1:" + port), "sae-a",
+                CA.context("sae-a", false, CA), Duration.ofSeconds(2))) {
+            final QkdKeyException e = assertThrows(QkdKeyException.class, () -> closed.newKey("sae-b"));
+            assertEquals(Reason.UNAVAILABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aKmeWithACertificateOfAnotherCaIsRefused() {
+        final TestCertificates other = new TestCertificates("other CA");
+        try (CloseableKeySource wrongTrust = source(URI.create("https://127.0.0.1:" + server.getAddress().getPort()),
+                "sae-a", other.context("sae-a", false, other), Duration.ofSeconds(2))) {
+            final QkdKeyException e = assertThrows(QkdKeyException.class, () -> wrongTrust.newKey("sae-b"));
+            assertEquals(Reason.REFUSED, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
+        }
+        assertTrue(seen.isEmpty());
+    }
+
+    @Test
+    void onlyHttpsUrls() {
+        assertThrows(IllegalArgumentException.class, () -> source(URI.create("http://127.0.0.1:1"), "sae-a",
+            CA.context("sae-a", false, CA), Duration.ofSeconds(1)));
+    }
+}
