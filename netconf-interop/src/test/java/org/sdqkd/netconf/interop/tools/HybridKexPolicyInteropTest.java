@@ -80,6 +80,7 @@ class HybridKexPolicyInteropTest {
             final String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), said);
             assertEquals(255, process.exitValue(), said);
+            System.out.println("OpenSSH against a required agent: " + said.strip());
             // the agent ends the connection in the key exchange and says why; OpenSSH prints it
             assertTrue(said.contains("Unable to negotiate key exchange") || said.contains(
                 "no matching key exchange method found"), said);
@@ -105,6 +106,8 @@ class HybridKexPolicyInteropTest {
                 List.of("refused"), dir, Duration.ofSeconds(60));
             assertTrue(summary.failures().isEmpty(), summary::describe);
             assertEquals(List.of("refused-in-key-exchange"), summary.passed(), summary::describe);
+            System.out.println("ncclient against a required agent: " + summary.check("refused-in-key-exchange")
+                .map(Ncclient.Check::detail).orElse(""));
         }
     }
 }
