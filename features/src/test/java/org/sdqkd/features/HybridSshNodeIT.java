@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,11 +27,9 @@ import org.sdqkd.ssh.qkd.api.ClientQkd;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
-import org.sdqkd.ssh.qkd.api.QkdKey;
-import org.sdqkd.ssh.qkd.api.QkdKeyException;
-import org.sdqkd.ssh.qkd.api.QkdKeySource;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
+import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 
 /**
  * The project's NETCONF client, beside Almagro's KME as the controller's SAE, and Norte's agent, beside Norte's KME,
@@ -57,10 +54,9 @@ class HybridSshNodeIT {
                 pki.resolve(CONTROLLER_SAE + ".key"), pki.resolve("ca.crt"));
             final URI almagroKme = URI.create("https://127.0.0.1:" + net.cluster.kmePort("Almagro"));
             awaitKeys(almagroKme, controller);
-            final List<UUID> taken = new CopyOnWriteArrayList<>();
             try (CloseableKeySource kme = QkdKeySources.etsi014(almagroKme, controller.sslContext(), CONTROLLER_SAE,
                     Duration.ofSeconds(3))) {
-                final QkdKeySource recording = recording(kme, taken);
+                final RecordingKeySource recording = new RecordingKeySource(kme);
                 final List<String> sessions = new ArrayList<>();
                 for (HybridMethod method : HybridMethod.values()) {
                     final ClientQkd qkd = new ClientQkd(SshQkdSettings.of(KexPolicy.REQUIRED)
@@ -81,6 +77,7 @@ class HybridSshNodeIT {
                         session.close();
                     }
                 }
+                final List<UUID> taken = recording.newKeyIds();
                 assertEquals(2, taken.size(), "one QKD key per session");
                 final String almagroLog = Files.readString(net.cluster.log("Almagro"));
                 final String norteLog = Files.readString(net.cluster.log("Norte"));
@@ -123,26 +120,5 @@ class HybridSshNodeIT {
             throw new AssertionError("no keys for " + CONTROLLER_SAE + " and " + NORTE_SAE + " after 60 s: "
                 + status.status(NORTE_SAE));
         }
-    }
-
-    private static QkdKeySource recording(final QkdKeySource source, final List<UUID> taken) {
-        return new QkdKeySource() {
-            @Override
-            public String localSaeId() {
-                return source.localSaeId();
-            }
-
-            @Override
-            public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
-                final QkdKey key = source.newKey(peerSaeId);
-                taken.add(key.id());
-                return key;
-            }
-
-            @Override
-            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
-                return source.keyById(peerSaeId, keyId);
-            }
-        };
     }
 }

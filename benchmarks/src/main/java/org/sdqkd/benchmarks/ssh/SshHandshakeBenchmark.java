@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.session.ClientSession;
@@ -38,13 +35,11 @@ import org.sdqkd.ssh.qkd.api.ClientQkd;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
-import org.sdqkd.ssh.qkd.api.QkdKey;
-import org.sdqkd.ssh.qkd.api.QkdKeyException;
-import org.sdqkd.ssh.qkd.api.QkdKeySource;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.ServerQkd;
 import org.sdqkd.ssh.qkd.api.SshQkd;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
+import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 
 /**
  * NETCONF handshake time by SSH key exchange method, in one run: from TCP connect to the first NETCONF reply (SSH
@@ -79,49 +74,6 @@ public final class SshHandshakeBenchmark {
         // main only
     }
 
-    /** A key source that counts its calls and the time they take. */
-    private static final class Timed implements QkdKeySource {
-        private final QkdKeySource delegate;
-        private final AtomicInteger calls = new AtomicInteger();
-        private final AtomicLong nanos = new AtomicLong();
-
-        Timed(final QkdKeySource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String localSaeId() {
-            return delegate.localSaeId();
-        }
-
-        @Override
-        public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
-            final long start = System.nanoTime();
-            try {
-                return delegate.newKey(peerSaeId);
-            } finally {
-                nanos.addAndGet(System.nanoTime() - start);
-                calls.incrementAndGet();
-            }
-        }
-
-        @Override
-        public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
-            final long start = System.nanoTime();
-            try {
-                return delegate.keyById(peerSaeId, keyId);
-            } finally {
-                nanos.addAndGet(System.nanoTime() - start);
-                calls.incrementAndGet();
-            }
-        }
-
-        /** Calls and nanoseconds so far, then zero. */
-        long[] take() {
-            return new long[] {calls.getAndSet(0), nanos.getAndSet(0)};
-        }
-    }
-
     /**
      * Runs the benchmark.
      *
@@ -146,8 +98,8 @@ public final class SshHandshakeBenchmark {
              CloseableKeySource kmeB = QkdKeySources.etsi014(pair.kmeB(), pair.saeB().sslContext(),
                  KeyPlanePair.SAE_B, Duration.ofSeconds(3))) {
             pair.awaitKeys(Math.min(pair.capacity(), 4L * (handshakes + warmup)));
-            final Timed clientKeys = new Timed(kmeA);
-            final Timed serverKeys = new Timed(kmeB);
+            final RecordingKeySource clientKeys = new RecordingKeySource(kmeA);
+            final RecordingKeySource serverKeys = new RecordingKeySource(kmeB);
             final SshServerConfig ssh = new SshServerConfig("127.0.0.1", 0, dir.resolve("host-key"),
                 List.of(SshUser.withPassword(USER, PasswordHash.hash(USER.toCharArray(), PasswordHash.MIN_ITERATIONS))),
                 Duration.ofMinutes(5), 64, 10, Duration.ofSeconds(30))
@@ -160,7 +112,7 @@ public final class SshHandshakeBenchmark {
                 }
                 final ClientQkd qkd = new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED), clientKeys,
                     KeyPlanePair.SAE_B);
-                final Timed aheadKeys = new Timed(kmeA);
+                final RecordingKeySource aheadKeys = new RecordingKeySource(kmeA);
                 final ClientQkd qkdAhead = new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED),
                     QkdKeySources.prefetching(aheadKeys, Duration.ofMinutes(1)), KeyPlanePair.SAE_B);
                 final Map<String, Latencies> times = new LinkedHashMap<>();
@@ -174,8 +126,8 @@ public final class SshHandshakeBenchmark {
                         final boolean ahead = run.endsWith(KEY_AHEAD);
                         final String method = method(run);
                         final long nanos = handshake(clients.get(run), agent.port(), method, ahead ? qkdAhead : qkd);
-                        final long[] client = clientKeys.take();
-                        final long[] server = serverKeys.take();
+                        final long[] client = clientKeys.takeCalls();
+                        final long[] server = serverKeys.takeCalls();
                         final boolean hybrid = HybridMethod.ofSshName(method) != null;
                         if (client[0] != (hybrid && !ahead ? 1 : 0) || server[0] != (hybrid ? 1 : 0)) {
                             throw new IllegalStateException(run + ": " + client[0] + " enc_keys and " + server[0]
@@ -184,10 +136,10 @@ public final class SshHandshakeBenchmark {
                         if (round >= warmup) {
                             times.get(run).add(nanos);
                             final long[] sums = keyTimes.get(run);
-                            sums[0] += ahead ? aheadKeys.take()[1] : client[1];
+                            sums[0] += ahead ? aheadKeys.takeCalls()[1] : client[1];
                             sums[1] += server[1];
                         } else if (ahead) {
-                            aheadKeys.take();
+                            aheadKeys.takeCalls();
                         }
                     }
                 }

@@ -49,6 +49,7 @@ import org.sdqkd.ssh.qkd.api.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.ServerQkd;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
+import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -65,7 +66,7 @@ class HybridNetconfSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final InMemoryKms kms = new InMemoryKms();
-    private final List<UUID> taken = new CopyOnWriteArrayList<>();
+    private final List<RecordingKeySource> recorders = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closers = new ArrayList<>();
 
     @TempDir
@@ -103,7 +104,14 @@ class HybridNetconfSessionTest {
     }
 
     private ClientQkd clientQkd(final SshQkdSettings settings, final QkdKeySource source) {
-        return new ClientQkd(settings, recording(source), AGENT_SAE);
+        final RecordingKeySource recorder = new RecordingKeySource(source);
+        recorders.add(recorder);
+        return new ClientQkd(settings, recorder, AGENT_SAE);
+    }
+
+    /** Every key_ID the client's key sources handed out, in order. */
+    private List<UUID> taken() {
+        return recorders.stream().flatMap(r -> r.newKeyIds().stream()).toList();
     }
 
     @ParameterizedTest
@@ -124,7 +132,7 @@ class HybridNetconfSessionTest {
         try (NetconfSession session = client.connect(options).get(30, TimeUnit.SECONDS)) {
             final Map<String, String> kex = keyExchange(session);
             assertEquals(method.sshName(), kex.get("method"));
-            assertEquals(taken.getLast().toString(), kex.get("qkd-key-id"));
+            assertEquals(taken().getLast().toString(), kex.get("qkd-key-id"));
             assertEquals(CLIENT_SAE, kex.get("qkd-peer-sae-id"));
             assertEquals("1", kex.get("qkd-key-exchanges"));
             assertTrue(kex.containsKey("last-qkd-key-exchange"), kex.toString());
@@ -146,9 +154,9 @@ class HybridNetconfSessionTest {
             final Map<String, String> kex = keyExchange(session);
             final int exchanges = Integer.parseInt(kex.get("qkd-key-exchanges"));
             assertTrue(exchanges >= 3, "re-keys after every 16 KiB: " + kex);
-            assertEquals(taken.size(), exchanges, "one new QKD key per key exchange");
-            assertEquals(taken.getLast().toString(), kex.get("qkd-key-id"), "monitoring shows the latest key");
-            assertEquals(taken.size(), Set.copyOf(taken).size(), "no key_ID twice");
+            assertEquals(taken().size(), exchanges, "one new QKD key per key exchange");
+            assertEquals(taken().getLast().toString(), kex.get("qkd-key-id"), "monitoring shows the latest key");
+            assertEquals(taken().size(), Set.copyOf(taken()).size(), "no key_ID twice");
             assertEquals(kms.encKeys(), kms.decKeys());
             session.closeSession().get(30, TimeUnit.SECONDS);
         }
@@ -302,26 +310,5 @@ class HybridNetconfSessionTest {
             text.append(t).append(" <- ");
         }
         return text.toString();
-    }
-
-    private QkdKeySource recording(final QkdKeySource source) {
-        return new QkdKeySource() {
-            @Override
-            public String localSaeId() {
-                return source.localSaeId();
-            }
-
-            @Override
-            public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
-                final QkdKey key = source.newKey(peerSaeId);
-                taken.add(key.id());
-                return key;
-            }
-
-            @Override
-            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
-                return source.keyById(peerSaeId, keyId);
-            }
-        };
     }
 }

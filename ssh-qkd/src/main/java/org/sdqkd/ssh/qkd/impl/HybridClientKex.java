@@ -4,10 +4,8 @@ import java.time.Instant;
 import org.apache.sshd.client.kex.DHGClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
-import org.apache.sshd.common.kex.KeyExchange;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -45,23 +43,7 @@ final class HybridClientKex extends DHGClient {
      * @return the factory
      */
     static KeyExchangeFactory factory(final HybridMethod method) {
-        return new KeyExchangeFactory() {
-            @Override
-            public String getName() {
-                return method.sshName();
-            }
-
-            @Override
-            public KeyExchange createKeyExchange(final Session session) {
-                return new HybridClientKex(method, new QkdKem(method), session);
-            }
-
-            @Override
-            public String toString() {
-                return NamedFactory.class.getSimpleName() + "<" + KeyExchange.class.getSimpleName() + ">["
-                    + method.sshName() + "]";
-            }
-        };
+        return HybridDh.factory(method, session -> new HybridClientKex(method, new QkdKem(method), session));
     }
 
     @Override

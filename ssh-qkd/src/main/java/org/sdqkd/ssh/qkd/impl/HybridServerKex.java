@@ -3,10 +3,8 @@ package org.sdqkd.ssh.qkd.impl;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
-import org.apache.sshd.common.kex.KeyExchange;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -55,23 +53,8 @@ final class HybridServerKex extends DHGServer {
     static KeyExchangeFactory factory(final HybridMethod method, final Iterable<String> peers,
             final QkdKeySource keySource) {
         final Map<SaeHash, String> byHash = SaeHash.index(peers);
-        return new KeyExchangeFactory() {
-            @Override
-            public String getName() {
-                return method.sshName();
-            }
-
-            @Override
-            public KeyExchange createKeyExchange(final Session session) {
-                return new HybridServerKex(method, new QkdKem(method), byHash, keySource, session);
-            }
-
-            @Override
-            public String toString() {
-                return NamedFactory.class.getSimpleName() + "<" + KeyExchange.class.getSimpleName() + ">["
-                    + method.sshName() + "]";
-            }
-        };
+        return HybridDh.factory(method, session -> new HybridServerKex(method, new QkdKem(method), byHash, keySource,
+            session));
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
+import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 
 /** MINA client and server agree on each hybrid method, and every way of getting the QKD key wrong fails cleanly. */
 @Timeout(60)
@@ -199,7 +200,7 @@ class HybridKexTest {
     void aKeyIdUsedBeforeIsRefused() throws Exception {
         startServer(serverSettings(KexPolicy.REQUIRED), kms.source(SERVER_SAE));
         final AtomicReference<QkdKey> used = new AtomicReference<>();
-        final QkdKeySource recording = new Delegating(kms.source(CLIENT_SAE)) {
+        final QkdKeySource recording = new RecordingKeySource(kms.source(CLIENT_SAE)) {
             @Override
             public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
                 final QkdKey key = super.newKey(peerSaeId);
@@ -219,7 +220,7 @@ class HybridKexTest {
     @Test
     void aTamperedKeyIdIsRefusedAndTheRealKeyStaysUnused() throws Exception {
         startServer(serverSettings(KexPolicy.REQUIRED), kms.source(SERVER_SAE));
-        final QkdKeySource tampering = new Delegating(kms.source(CLIENT_SAE)) {
+        final QkdKeySource tampering = new RecordingKeySource(kms.source(CLIENT_SAE)) {
             @Override
             public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
                 final QkdKey key = super.newKey(peerSaeId);
@@ -235,7 +236,7 @@ class HybridKexTest {
 
     @Test
     void aServerWhoseKmeGivesAnotherKeyFailsTheHostSignature() throws Exception {
-        final QkdKeySource lying = new Delegating(kms.source(SERVER_SAE)) {
+        final QkdKeySource lying = new RecordingKeySource(kms.source(SERVER_SAE)) {
             @Override
             public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
                 final byte[] other = super.keyById(peerSaeId, keyId).material();
@@ -329,28 +330,5 @@ class HybridKexTest {
                 throw new QkdKeyException(QkdKeyException.Reason.REFUSED, "not a slave");
             }
         };
-    }
-
-    private static class Delegating implements QkdKeySource {
-        private final QkdKeySource delegate;
-
-        Delegating(final QkdKeySource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String localSaeId() {
-            return delegate.localSaeId();
-        }
-
-        @Override
-        public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
-            return delegate.newKey(peerSaeId);
-        }
-
-        @Override
-        public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
-            return delegate.keyById(peerSaeId, keyId);
-        }
     }
 }
