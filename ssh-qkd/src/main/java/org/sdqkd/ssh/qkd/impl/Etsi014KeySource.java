@@ -75,7 +75,7 @@ public final class Etsi014KeySource implements CloseableKeySource {
         this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.localSaeId = localSaeId;
         this.timeout = timeout;
-        this.sockets = new NoDelaySockets(tls.getSocketFactory());
+        this.sockets = tls.getSocketFactory();
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
