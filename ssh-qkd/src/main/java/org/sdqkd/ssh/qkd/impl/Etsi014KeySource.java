@@ -18,7 +18,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -35,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * SAE's client certificate, on the JDK's blocking {@link HttpsURLConnection} (HTTP/1.1, connections kept alive by the
  * JDK's cache between key exchanges). It is used rather than the JDK's asynchronous HttpClient because its calls run
  * on the caller's thread: on two cores, beside a busy SSH server, the HttpClient's thread hand-offs cost more than
- * the KME's own work (see the module README). Each call asks for one 256-bit key; connecting and awaiting the answer
- * are each bounded by the timeout. Answers are checked: exactly one
+ * the KME's own work (see the module README). Each call asks for one 256-bit key and is bounded by the timeout as a
+ * whole: a shared deadline thread disconnects a call still awaiting the answer's headers at its deadline, and the body
+ * is read against the same deadline (a KME trickling its answer byte by byte is given up, not waited for). Answers
+ * are checked: exactly one
  * key, a UUID key_ID (the one asked, for {@code dec_keys}), 32 bytes of key. Messages and logs name key_IDs, never
  * keys.
  */
@@ -45,6 +51,12 @@ public final class Etsi014KeySource implements CloseableKeySource {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_MESSAGE = 200;
     private static final int MAX_ANSWER = 64 * 1024;
+    /** States of one call, for the deadline thread: it may disconnect a call only before the headers came. */
+    private static final int AWAITING = 0;
+    private static final int ANSWERED = 1;
+    private static final int EXPIRED = 2;
+    /** One daemon thread for all sources, disconnecting calls past their deadline; cancelled when the answer came. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final URI base;
     private final String localSaeId;
@@ -79,6 +91,16 @@ public final class Etsi014KeySource implements CloseableKeySource {
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
     }
 
+    private static ScheduledThreadPoolExecutor deadlines() {
+        final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            final Thread thread = new Thread(task, "etsi014-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
     @Override
     public String localSaeId() {
         return localSaeId;
@@ -108,11 +130,22 @@ public final class Etsi014KeySource implements CloseableKeySource {
             throw new QkdKeyException(Reason.INVALID, operation + " at " + base + ": not a URL: " + e.getMessage(), e);
         }
         final long start = System.nanoTime();
+        final long deadline = start + timeout.toNanos();
+        final AtomicInteger state = new AtomicInteger(AWAITING);
         final int status;
         final byte[] answer;
         HttpsURLConnection connection = null;
+        ScheduledFuture<?> watchdog = null;
         try {
             connection = (HttpsURLConnection) url.openConnection();
+            final HttpsURLConnection open = connection;
+            // closes the socket of a call still awaiting the headers (each read has its own timeout, which a
+            // trickling KME would never trip); the body is read against the deadline below
+            watchdog = DEADLINES.schedule(() -> {
+                if (state.compareAndSet(AWAITING, EXPIRED)) {
+                    open.disconnect();
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
             connection.setSSLSocketFactory(sockets);
             connection.setConnectTimeout(timeoutMillis);
             connection.setReadTimeout(timeoutMillis);
@@ -127,26 +160,30 @@ public final class Etsi014KeySource implements CloseableKeySource {
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(request);
             }
+            if (state.get() == EXPIRED) {
+                // the deadline came while connecting, when there was no socket yet to close
+                throw new SocketTimeoutException("deadline");
+            }
             status = connection.getResponseCode();
+            if (!state.compareAndSet(AWAITING, ANSWERED)) {
+                throw new SocketTimeoutException("deadline");
+            }
+            watchdog.cancel(false);
             try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
                 // read to the end, so that the connection goes back to the keep-alive cache
-                answer = in == null ? new byte[0] : in.readNBytes(MAX_ANSWER + 1);
+                answer = in == null ? new byte[0] : readBefore(in, deadline);
             }
-        } catch (SocketTimeoutException e) {
-            drop(connection);
-            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no answer within "
-                + timeoutMillis + " ms", e);
-        } catch (SSLException e) {
-            drop(connection);
-            throw new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
-                + e.getMessage(), e);
-        } catch (ConnectException e) {
-            drop(connection);
-            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": cannot connect: "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (IOException e) {
             drop(connection);
-            throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": " + e, e);
+            if (e instanceof SocketTimeoutException || state.get() == EXPIRED) {
+                throw new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": no answer within "
+                    + timeoutMillis + " ms", e);
+            }
+            throw failure(operation, e);
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
         try {
             if (answer.length > MAX_ANSWER) {
@@ -171,6 +208,43 @@ public final class Etsi014KeySource implements CloseableKeySource {
             return key;
         } finally {
             Arrays.fill(answer, (byte) 0);
+        }
+    }
+
+    /** The reason and message of an I/O failure other than the deadline. */
+    private QkdKeyException failure(final String operation, final IOException e) {
+        if (e instanceof SSLException) {
+            return new QkdKeyException(Reason.REFUSED, operation + " at " + base + ": the TLS handshake failed: "
+                + e.getMessage(), e);
+        }
+        if (e instanceof ConnectException) {
+            return new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": cannot connect: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        return new QkdKeyException(Reason.UNAVAILABLE, operation + " at " + base + ": " + e, e);
+    }
+
+    /**
+     * Reads the answer to its end, or to one byte past the largest accepted; each read is bounded by the read
+     * timeout and none starts after the deadline.
+     */
+    private static byte[] readBefore(final InputStream in, final long deadline) throws IOException {
+        final byte[] buffer = new byte[MAX_ANSWER + 1];
+        int length = 0;
+        try {
+            while (length < buffer.length) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new SocketTimeoutException("deadline");
+                }
+                final int read = in.read(buffer, length, buffer.length - length);
+                if (read < 0) {
+                    break;
+                }
+                length += read;
+            }
+            return Arrays.copyOf(buffer, length);
+        } finally {
+            Arrays.fill(buffer, 0, length, (byte) 0);
         }
     }
 

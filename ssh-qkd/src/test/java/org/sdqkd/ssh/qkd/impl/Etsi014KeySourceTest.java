@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +142,9 @@ class Etsi014KeySourceTest {
             "{\"message\":\"key_ID " + id + " is unknown\"}"), true, id);
         assertFailure(Reason.REFUSED, "HTTP 401: not your key", new Answer(401, "{\"message\":\"not your key\"}"),
             true, id);
+        assertFailure(Reason.REFUSED, "HTTP 403: SAE sae-b is not a peer", new Answer(403,
+            "{\"message\":\"SAE sae-b is not a peer\"}"), false, id);
+        assertFailure(Reason.REFUSED, "HTTP 404", new Answer(404, ""), false, id);
         assertFailure(Reason.UNAVAILABLE, "HTTP 503: no key", new Answer(503, "{\"message\":\"no key\"}"), false, id);
         assertFailure(Reason.UNAVAILABLE, "HTTP 500", new Answer(500, "oops"), false, id);
         assertFailure(Reason.INVALID, "HTTP 302", new Answer(302, ""), false, id);
@@ -201,6 +206,54 @@ class Etsi014KeySourceTest {
             for (Socket socket : held) {
                 socket.close();
             }
+        }
+    }
+
+    @Test
+    void aKmeThatTricklesItsHeadersIsUnavailableWithinTheTimeout() throws Exception {
+        assertTricklingIsUnavailable(true);
+    }
+
+    @Test
+    void aKmeThatTricklesItsBodyIsUnavailableWithinTheTimeout() throws Exception {
+        assertTricklingIsUnavailable(false);
+    }
+
+    /** Each byte comes well within the read timeout; the whole answer would take minutes. */
+    private void assertTricklingIsUnavailable(final boolean headersToo) throws Exception {
+        final SSLServerSocket trickler = (SSLServerSocket) CA.context("kme", true, CA).getServerSocketFactory()
+            .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        trickler.setNeedClientAuth(true);
+        final byte[] header = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+            .getBytes(UTF_8);
+        final Thread writer = Thread.ofVirtual().start(() -> {
+            try (Socket socket = trickler.accept()) {
+                final InputStream in = socket.getInputStream();
+                final OutputStream out = socket.getOutputStream();
+                in.read(new byte[4096]);
+                if (!headersToo) {
+                    out.write(header);
+                }
+                for (int i = headersToo ? 0 : header.length; i < header.length + 1000; i++) {
+                    out.write(i < header.length ? header[i] : ' ');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client gave up, or the test ended
+            }
+        });
+        try (trickler;
+             CloseableKeySource slow = source(URI.create("https://127.0.0.1:" + trickler.getLocalPort()), "sae-a",
+                 CA.context("sae-a", false, CA), Duration.ofMillis(800))) {
+            final long start = System.nanoTime();
+            final QkdKeyException e = assertThrows(QkdKeyException.class, () -> slow.newKey("sae-b"));
+            final long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(Reason.UNAVAILABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("no answer within 800 ms"), e.getMessage());
+            assertTrue(millis < 3_000, "gave up after " + millis + " ms");
+        } finally {
+            writer.interrupt();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.kme.KmeServer;
 import org.sdqkd.qkd.node.impl.kme.KmeSettings;
 import org.sdqkd.qkd.node.testing.TestPki;
@@ -24,7 +26,8 @@ import org.sdqkd.ssh.qkd.api.QkdKeySources;
 
 /**
  * The hybrid SSH key exchange's ETSI GS QKD 014 key source against this module's KMEs on real key planes: the key the
- * master takes is the key the slave takes, once; an unknown key_ID, a used one and another master's are refused.
+ * master takes is the key the slave takes, once; an unknown key_ID, a used one, another master's, a key_ID asked
+ * under the wrong master and an SAE certificate of another CA are refused (never a reason to fall back).
  */
 @Timeout(60)
 class Etsi014KeySourceOverKmeTest {
@@ -37,10 +40,12 @@ class Etsi014KeySourceOverKmeTest {
     private CloseableKeySource master;
     private CloseableKeySource slave;
     private CloseableKeySource intruder;
+    private TestPki pki;
+    private URI urlB;
 
     @BeforeEach
     void start() throws Exception {
-        final TestPki pki = TestPki.create(dir, "Test CA");
+        pki = TestPki.create(dir, "Test CA");
         planes = new Planes(pki);
         final Planes.Pair pair = planes.pair(new RateSource.Fixed(Planes.FAST), 10_000);
         kmeA = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pair.nodeA().tls()), pair.a());
@@ -48,6 +53,7 @@ class Etsi014KeySourceOverKmeTest {
         pair.awaitStored(100);
         final URI a = URI.create("https://127.0.0.1:" + kmeA.port());
         final URI b = URI.create("https://127.0.0.1:" + kmeB.port());
+        urlB = b;
         master = QkdKeySources.etsi014(a, pki.sae("SAE_A").sslContext(), "SAE_A", Duration.ofSeconds(5));
         slave = QkdKeySources.etsi014(b, pki.sae("SAE_B").sslContext(), "SAE_B", Duration.ofSeconds(5));
         intruder = QkdKeySources.etsi014(b, pki.sae("SAE_C").sslContext(), "SAE_C", Duration.ofSeconds(5));
@@ -84,6 +90,35 @@ class Etsi014KeySourceOverKmeTest {
             () -> intruder.keyById("SAE_A", sent.id()));
         assertEquals(QkdKeyException.Reason.REFUSED, notYours.reason(), notYours.getMessage());
         // the key stays its owner's
+        assertArrayEquals(sent.material(), slave.keyById("SAE_A", sent.id()).material());
+    }
+
+    @Test
+    void aKeyIdAskedUnderTheWrongMasterIsRefused() throws Exception {
+        final QkdKey sent = master.newKey("SAE_B");
+        final QkdKeyException wrongMaster = assertThrows(QkdKeyException.class,
+            () -> slave.keyById("SAE_C", sent.id()));
+        assertEquals(QkdKeyException.Reason.REFUSED, wrongMaster.reason(), wrongMaster.getMessage());
+        assertTrue(wrongMaster.getMessage().contains(sent.id().toString()), wrongMaster.getMessage());
+        // the key stays for its slave asking under the right master
+        assertArrayEquals(sent.material(), slave.keyById("SAE_A", sent.id()).material());
+    }
+
+    @Test
+    void anSaeCertificateOfAnotherCaIsRefused() throws Exception {
+        final Path otherDir = Files.createDirectories(dir.resolve("other"));
+        final TestPki other = TestPki.create(otherDir, "Other CA");
+        other.sae("SAE_B");
+        // the other CA's SAE_B certificate and key, trusting this network's CA: only the KME can refuse it
+        final TlsIdentity foreign = TlsIdentity.load(otherDir.resolve("SAE_B.crt"), otherDir.resolve("SAE_B.key"),
+            pki.caFile());
+        final QkdKey sent = master.newKey("SAE_B");
+        try (CloseableKeySource impostor = QkdKeySources.etsi014(urlB, foreign.sslContext(), "SAE_B",
+                Duration.ofSeconds(5))) {
+            final QkdKeyException refused = assertThrows(QkdKeyException.class,
+                () -> impostor.keyById("SAE_A", sent.id()));
+            assertEquals(QkdKeyException.Reason.REFUSED, refused.reason(), refused.getMessage());
+        }
         assertArrayEquals(sent.material(), slave.keyById("SAE_A", sent.id()).material());
     }
 }
