@@ -10,13 +10,17 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.protocol.api.ChunkedFraming;
@@ -27,6 +31,8 @@ import org.sdqkd.netconf.protocol.api.Hello;
 import org.sdqkd.netconf.protocol.api.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.ssh.qkd.api.ClientQkd;
+import org.sdqkd.ssh.qkd.api.SshQkd;
 
 /**
  * A bare NETCONF client over SSH for the agent's own tests: sends text, returns the text of what comes back, so
@@ -49,12 +55,18 @@ public final class RawNetconf implements AutoCloseable {
     private Framing output = EndOfMessageFraming.of(1 << 30);
     private Hello serverHello;
 
-    private RawNetconf(final int port, final String user) throws IOException {
+    private RawNetconf(final int port, final String user, final ClientQkd qkd) throws IOException {
         client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier((session, address, key) -> true);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        final Map<AttributeKey<?>, Object> context = new HashMap<>();
+        if (qkd != null) {
+            SshQkd.installClient(client);
+            SshQkd.addClientContext(context, qkd, false);
+        }
         client.start();
-        ssh = client.connect(user, "127.0.0.1", port).verify(TIMEOUT).getSession();
+        ssh = client.connect(user, "127.0.0.1", port, AttributeRepository.ofAttributesMap(context))
+            .verify(TIMEOUT).getSession();
         ssh.addPasswordIdentity(user);
         ssh.auth().verify(TIMEOUT);
         channel = ssh.createSubsystemChannel("netconf");
@@ -65,14 +77,30 @@ public final class RawNetconf implements AutoCloseable {
 
     /** Connects as a user (whose password is the user name) without exchanging hellos. */
     public static RawNetconf open(final int port, final String user) throws IOException {
-        return new RawNetconf(port, user);
+        return new RawNetconf(port, user, null);
     }
 
     /** Connects and exchanges hellos, announcing base:1.1 (chunked framing) or only base:1.0. */
     public static RawNetconf connect(final int port, final String user, final boolean chunked) throws IOException {
-        final RawNetconf session = new RawNetconf(port, user);
+        final RawNetconf session = new RawNetconf(port, user, null);
         session.hello(chunked);
         return session;
+    }
+
+    /**
+     * Connects over a hybrid classical + QKD key exchange, offering what {@code qkd} says, and exchanges hellos with
+     * chunked framing.
+     */
+    public static RawNetconf connectHybrid(final int port, final String user, final ClientQkd qkd)
+            throws IOException {
+        final RawNetconf session = new RawNetconf(port, user, qkd);
+        session.hello(true);
+        return session;
+    }
+
+    /** The SSH connection: its negotiated methods, its QKD exchange, a re-key. */
+    public ClientSession ssh() {
+        return ssh;
     }
 
     /** Reads the server's hello and sends the client's. */
