@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +25,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -93,9 +98,13 @@ class HybridNetconfSessionTest {
     }
 
     private ConnectOptions options(final TestAgent agent, final ClientQkd qkd) {
+        return options(agent, qkd, Duration.ofSeconds(20));
+    }
+
+    private ConnectOptions options(final TestAgent agent, final ClientQkd qkd, final Duration connectTimeout) {
         final ConnectOptions.Builder builder = ConnectOptions.builder("127.0.0.1", agent.port(), TestAgent.USER)
             .password(TestAgent.USER.toCharArray()).hostKeys(HostKeyVerification.acceptAny())
-            .connectTimeout(Duration.ofSeconds(20)).helloTimeout(Duration.ofSeconds(20))
+            .connectTimeout(connectTimeout).helloTimeout(Duration.ofSeconds(20))
             .rpcTimeout(Duration.ofSeconds(30));
         if (qkd != null) {
             builder.qkd(qkd);
@@ -260,6 +269,83 @@ class HybridNetconfSessionTest {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void theFallbackIsLoggedAsAWarning() throws Exception {
+        kms.setDown(AGENT_SAE, true);
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
+        final PrintStream original = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (NetconfSession session = client().connect(options(agent, clientQkd(SshQkdSettings.of(
+                KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE))))
+                .get(30, TimeUnit.SECONDS)) {
+            assertNull(HybridMethod.ofSshName(keyExchange(session).get("method")));
+        } finally {
+            System.setErr(original);
+        }
+        final String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.lines().anyMatch(line -> line.contains("WARN") && line.contains(
+            "connecting again with standard key exchange methods")), "a WARN line says it fell back: " + log);
+    }
+
+    @Test
+    @Timeout(30)
+    void anotherKeyFromTheAgentKmeFailsTheConnectionWithoutASessionLeft() throws Exception {
+        final QkdKeySource real = kms.source(AGENT_SAE);
+        final QkdKeySource other = new QkdKeySource() {
+            @Override
+            public String localSaeId() {
+                return real.localSaeId();
+            }
+
+            @Override
+            public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
+                return real.newKey(peerSaeId);
+            }
+
+            @Override
+            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
+                real.keyById(peerSaeId, keyId);
+                // the right key_ID with other key material, as a KME that mixed up its keys would answer
+                return new QkdKey(keyId, new byte[32]);
+            }
+        };
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), other);
+        final ExecutionException failed = assertFailsWithin(() -> client().connect(options(agent, clientQkd(
+            SshQkdSettings.of(KexPolicy.REQUIRED), kms.source(CLIENT_SAE)), Duration.ofSeconds(5)))
+            .get(30, TimeUnit.SECONDS));
+        assertInstanceOf(NetconfConnectException.class, failed.getCause());
+        System.out.println("agent KME with another key: " + causes(failed));
+        // the two ends derived different secrets: the client cannot verify the agent's exchange hash signature
+        assertTrue(causes(failed).contains("KeyExchange signature verification failed"), causes(failed));
+        assertEquals(1, kms.decKeys(), "the agent took the key, and it did not match");
+        assertNoSessionLeft(agent);
+    }
+
+    @Test
+    @Timeout(30)
+    void aDownClientKmeFailsTheConnectionWithoutASessionLeft() throws Exception {
+        kms.setDown(CLIENT_SAE, true);
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
+        final ExecutionException failed = assertFailsWithin(() -> client().connect(options(agent, clientQkd(
+            SshQkdSettings.of(KexPolicy.REQUIRED), kms.source(CLIENT_SAE)), Duration.ofSeconds(5)))
+            .get(30, TimeUnit.SECONDS));
+        assertInstanceOf(NetconfConnectException.class, failed.getCause());
+        assertTrue(causes(failed).contains("QKD key unavailable at the client"), causes(failed));
+        assertEquals(0, kms.encKeys() + kms.decKeys());
+        assertNoSessionLeft(agent);
+    }
+
+    /** The connection attempt fails, and not by the test's own wait running out. */
+    private static ExecutionException assertFailsWithin(final Executable connect) {
+        final Throwable failure = assertThrows(Throwable.class, connect);
+        if (failure instanceof TimeoutException) {
+            throw new AssertionError("the connection attempt hung past the connect timeout", failure);
+        }
+        return assertInstanceOf(ExecutionException.class, failure, () -> causes(failure));
     }
 
     /** A standard-method session sees itself as the only session of the agent. */
