@@ -34,6 +34,8 @@ import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -152,6 +154,17 @@ public final class MinaNetconfClient implements NetconfClient {
         };
     }
 
+    /** Whether a failure, or one of its causes, is an SSH disconnect for a failed key exchange. */
+    private static boolean keyExchangeFailed(final Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SshException ssh
+                    && ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_KEY_EXCHANGE_FAILED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One connection attempt: a chain of MINA listeners, failed as a whole by the connect timeout. */
     private final class Attempt {
         private final ConnectOptions options;
@@ -235,7 +248,9 @@ public final class MinaNetconfClient implements NetconfClient {
 
         private void authenticated(final AuthFuture future) {
             if (!future.isSuccess()) {
-                fail("authentication to " + target + " failed", future.getException());
+                // MINA fails the authentication future also when the key exchange before it fails
+                fail((keyExchangeFailed(future.getException()) ? "the SSH key exchange with " : "authentication to ")
+                    + target + " failed", future.getException());
                 return;
             }
             try {

@@ -184,6 +184,8 @@ class HybridNetconfSessionTest {
             clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(CLIENT_SAE)))).get(30, TimeUnit.SECONDS));
         assertInstanceOf(NetconfConnectException.class, strict.getCause());
         assertTrue(causes(strict).contains("QKD key unavailable at the server"), causes(strict));
+        assertTrue(strict.getCause().getMessage().startsWith("the SSH key exchange with "),
+            "the failure says the key exchange failed: " + strict.getCause().getMessage());
 
         try (NetconfSession session = client.connect(options(agent, clientQkd(SshQkdSettings.of(
                 KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE))))
