@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(err, stopped), "sdqkd-demo-stop"));
         try {
             final DemoNetwork network = DemoNetwork.prepare(examples, work);
+            logToFile(network.directory().resolve("logs"));
             out.printf("sdqkd demo: %d nodes from %s, working in %s (new certificates in pki/)%n",
                 network.nodes().size(), examples, work);
             out.flush();
@@ -178,6 +180,19 @@ final class DemoCommand implements Callable<Integer> {
         stopped.countDown();
         // without halt, a JVM ended by a signal exits with 128 + its number
         Runtime.getRuntime().halt(exitStatus);
+    }
+
+    /**
+     * Sends this process's own logging (the controller's sessions: MINA, the hybrid key exchange) to {@code demo.log}
+     * in {@code logs}, so that the terminal shows the demo's steps only; the nodes log to their own files. SLF4J's
+     * simple logger reads its configuration when the first logger is made, which is later than this: nothing of the
+     * demo logs before.
+     */
+    private static void logToFile(final Path logs) throws IOException {
+        Files.createDirectories(logs);
+        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("demo.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     }
 
     /** The distribution's {@code target} directory: where the launcher jar (or the classes) are. */

@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ class DemoIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("sdqkd.launcher", "../sdqkd"));
     private static final Pattern PID = Pattern.compile("started \\(pid (\\d+)\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A line of SLF4J's simple logger ("2026-12-07T03:57:01.123Z [main] INFO org...") or of the JVM's warnings. */
+    private static final Pattern LOG_LINE = Pattern.compile(
+        "^(\\S+ )?\\[[^\\]]+\\] (TRACE|DEBUG|INFO|WARN|ERROR) |^WARNING: ");
 
     @TempDir
     Path dir;
@@ -68,6 +72,10 @@ class DemoIT {
             }
             assertTrue(output.stream().anyMatch(l -> l.contains("Ctrl-C stops every node")), String.join("\n",
                 output));
+            // issue 12: the terminal shows the demo's steps; logging, the controller sessions' included, goes to files
+            assertEquals(List.of(), output.stream().filter(l -> LOG_LINE.matcher(l).find()).toList());
+            final String demoLog = Files.readString(dir.resolve("demo").resolve("logs").resolve("demo.log"));
+            assertTrue(demoLog.contains("INFO org.sdqkd.ssh.qkd.impl.HybridClientKex"), demoLog);
 
             final JsonNode enc = JSON.readTree(shell(curls.get(0)));
             final String keyId = enc.path("keys").path(0).path("key_ID").asText();
