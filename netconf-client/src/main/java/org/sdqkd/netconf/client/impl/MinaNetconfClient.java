@@ -291,11 +291,12 @@ public final class MinaNetconfClient implements NetconfClient {
 
         private void fail(final String message, final Throwable cause) {
             final ClientSession failed = session;
-            if (!standardOnly && failed != null && options.qkd().isPresent() && SshQkd.fallbackPermitted(failed, cause)
+            if (!standardOnly && failed != null && options.qkd().isPresent() && SshQkd.fallbackPermitted(failed)
                     && !result.isDone()) {
-                // allowed by the configuration only, and only for a KME without a key: never silent
-                LOG.warn("{}: the hybrid QKD key exchange failed because a KME had no key for it ({}); connecting "
-                    + "again with standard key exchange methods, as fallback-on-kme-failure allows", target,
+                // allowed by the configuration only, and only when this client's own KME had no key (never by what
+                // the server sends before the keys are set, which anyone on the path can forge); never silent
+                LOG.warn("{}: the hybrid QKD key exchange failed because the client's KME had no key for it ({}); "
+                    + "connecting again with standard key exchange methods, as fallback-on-kme-failure allows", target,
                     cause == null ? message : cause.getMessage());
                 final ScheduledFuture<?> timeout = deadline;
                 if (timeout != null) {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -60,8 +61,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * sdqkd's NETCONF client and agent over the hybrid QKD key exchange: every operation of {@link ClientChecks} over each
- * method, session monitoring with the key_ID, re-keys during a long session, the explicit fallback, and failures that
- * end the connection attempt within the key source's timeout.
+ * method, session monitoring with the key_ID, re-keys during a long session, the explicit fallback (the client's own
+ * KME only, never the agent's word nor a forged one), and failures that end the connection attempt within the key
+ * source's timeout.
  */
 @Timeout(180)
 class HybridNetconfSessionTest {
@@ -69,6 +71,8 @@ class HybridNetconfSessionTest {
     private static final String AGENT_SAE = "sae-agent";
     private static final String SSH_QKD = "urn:sdqkd:yang:sdqkd-ssh-qkd";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The whole disconnect message of the agent for every QKD failure. */
+    private static final String AGENT_MESSAGE = "QKD key exchange failed";
 
     private final InMemoryKms kms = new InMemoryKms();
     private final List<RecordingKeySource> recorders = new CopyOnWriteArrayList<>();
@@ -102,7 +106,11 @@ class HybridNetconfSessionTest {
     }
 
     private ConnectOptions options(final TestAgent agent, final ClientQkd qkd, final Duration connectTimeout) {
-        final ConnectOptions.Builder builder = ConnectOptions.builder("127.0.0.1", agent.port(), TestAgent.USER)
+        return options(agent.port(), qkd, connectTimeout);
+    }
+
+    private ConnectOptions options(final int port, final ClientQkd qkd, final Duration connectTimeout) {
+        final ConnectOptions.Builder builder = ConnectOptions.builder("127.0.0.1", port, TestAgent.USER)
             .password(TestAgent.USER.toCharArray()).hostKeys(HostKeyVerification.acceptAny())
             .connectTimeout(connectTimeout).helloTimeout(Duration.ofSeconds(20))
             .rpcTimeout(Duration.ofSeconds(30));
@@ -176,26 +184,53 @@ class HybridNetconfSessionTest {
     }
 
     @Test
-    void anUnreachableAgentKmeIsBypassedOnlyWhenTheClientAllowsFallback() throws Exception {
+    void anUnreachableAgentKmeFailsTheConnectionEvenWhenTheClientAllowsFallback() throws Exception {
         kms.setDown(AGENT_SAE, true);
         final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
         final NetconfClient client = client();
         final ExecutionException strict = assertThrows(ExecutionException.class, () -> client.connect(options(agent,
             clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(CLIENT_SAE)))).get(30, TimeUnit.SECONDS));
         assertInstanceOf(NetconfConnectException.class, strict.getCause());
-        assertTrue(causes(strict).contains("QKD key unavailable at the server"), causes(strict));
+        assertTrue(causes(strict).contains(AGENT_MESSAGE), causes(strict));
+        assertFalse(causes(strict).contains(AGENT_SAE), "no SAE ID reaches the client: " + causes(strict));
         assertTrue(strict.getCause().getMessage().startsWith("the SSH key exchange with "),
             "the failure says the key exchange failed: " + strict.getCause().getMessage());
 
-        try (NetconfSession session = client.connect(options(agent, clientQkd(SshQkdSettings.of(
-                KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE))))
-                .get(30, TimeUnit.SECONDS)) {
-            final Map<String, String> kex = keyExchange(session);
-            assertNull(HybridMethod.ofSshName(kex.get("method")), kex.toString());
-            assertNull(kex.get("qkd-key-id"), kex.toString());
-        }
+        // the agent's word is unauthenticated before NEWKEYS, so it never allows the fallback (issue 18)
+        final ExecutionException lenient = assertThrows(ExecutionException.class, () -> client.connect(options(agent,
+            clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE))))
+            .get(30, TimeUnit.SECONDS));
+        assertInstanceOf(NetconfConnectException.class, lenient.getCause());
+        assertTrue(causes(lenient).contains(AGENT_MESSAGE), causes(lenient));
+        assertTrue(lenient.getCause().getMessage().startsWith("the SSH key exchange with "),
+            "the failure says the key exchange failed: " + lenient.getCause().getMessage());
+        assertNoSessionLeft(agent);
         assertThrows(IllegalArgumentException.class,
             () -> SshQkdSettings.of(KexPolicy.REQUIRED).withFallbackOnKmeFailure(true));
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("issue 18: a disconnect forged on the path before NEWKEYS, saying the agent's KME has no key, does "
+        + "not make a client with fallback connect again with standard methods")
+    void aForgedKmeFailureOnThePathDoesNotDowngradeTheClient() throws Exception {
+        final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
+        final String forged = "QKD key unavailable at the server: the KME of " + AGENT_SAE + " cannot be reached";
+        try (ForgedDisconnectProxy proxy = ForgedDisconnectProxy.start(agent.port(), forged)) {
+            final ExecutionException failed = assertFailsWithin(() -> client().connect(options(proxy.port(),
+                clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED).withFallbackOnKmeFailure(true),
+                    kms.source(CLIENT_SAE)), Duration.ofSeconds(20))).get(30, TimeUnit.SECONDS));
+            assertInstanceOf(NetconfConnectException.class, failed.getCause());
+            assertTrue(causes(failed).contains(forged), "the failure carries the reason: " + causes(failed));
+            assertTrue(failed.getCause().getMessage().startsWith("the SSH key exchange with "),
+                "the failure says the key exchange failed (reason 3): " + failed.getCause().getMessage());
+            assertEquals(1, proxy.connections(), "the client did not connect again");
+            assertEquals(1, proxy.injected(), "the proxy forged the disconnect after the client's message 30");
+            Thread.sleep(500);
+            assertEquals(1, proxy.connections(), "the client did not connect again later");
+            assertEquals(1, taken().size(), "one hybrid attempt, one QKD key taken");
+        }
+        assertNoSessionLeft(agent);
     }
 
     @Test
@@ -220,7 +255,7 @@ class HybridNetconfSessionTest {
         final ExecutionException refused = assertThrows(ExecutionException.class, () -> client().connect(
             options(agent, clientQkd(SshQkdSettings.of(KexPolicy.PREFERRED).withFallbackOnKmeFailure(true), forged)))
             .get(30, TimeUnit.SECONDS));
-        assertTrue(causes(refused).contains("QKD key refused at the server"), causes(refused));
+        assertTrue(causes(refused).contains(AGENT_MESSAGE), causes(refused));
         assertNoSessionLeft(agent);
     }
 
@@ -264,7 +299,7 @@ class HybridNetconfSessionTest {
                 options(silentAgent, clientQkd(SshQkdSettings.of(KexPolicy.REQUIRED), kms.source(CLIENT_SAE))))
                 .get(30, TimeUnit.SECONDS));
             final long serverMillis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(causes(atServer).contains("QKD key unavailable at the server"), causes(atServer));
+            assertTrue(causes(atServer).contains(AGENT_MESSAGE), causes(atServer));
             assertTrue(serverMillis < 5_000, "failed after " + serverMillis + " ms, timeout 800 ms");
             assertNoSessionLeft(silentAgent);
             for (Socket socket : accepted) {
@@ -276,7 +311,7 @@ class HybridNetconfSessionTest {
     @Test
     @Timeout(60)
     void theFallbackIsLoggedAsAWarning() throws Exception {
-        kms.setDown(AGENT_SAE, true);
+        kms.setDown(CLIENT_SAE, true);
         final TestAgent agent = agent(SshQkdSettings.of(KexPolicy.PREFERRED), kms.source(AGENT_SAE));
         final PrintStream original = System.err;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -291,6 +326,8 @@ class HybridNetconfSessionTest {
         final String log = captured.toString(StandardCharsets.UTF_8);
         assertTrue(log.lines().anyMatch(line -> line.contains("WARN") && line.contains(
             "connecting again with standard key exchange methods")), "a WARN line says it fell back: " + log);
+        assertTrue(log.lines().anyMatch(line -> line.contains("WARN") && line.contains(
+            "because the client's KME had no key")), "a WARN line says whose KME failed: " + log);
     }
 
     @Test

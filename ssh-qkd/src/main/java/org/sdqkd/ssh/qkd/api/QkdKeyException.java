@@ -13,7 +13,8 @@ public final class QkdKeyException extends Exception {
     public enum Reason {
         /**
          * The key source cannot be reached, did not answer in time, or has no key now (ETSI 014 status 503). The
-         * only reason that may lead to a classical fallback, and only where configured.
+         * only reason that may lead to a classical fallback, only where configured, and only from a client's own key
+         * source.
          */
         UNAVAILABLE,
         /**

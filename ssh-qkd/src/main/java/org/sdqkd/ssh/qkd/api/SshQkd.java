@@ -12,7 +12,6 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.SshServer;
 import org.sdqkd.ssh.qkd.impl.Attributes;
-import org.sdqkd.ssh.qkd.impl.Failures;
 import org.sdqkd.ssh.qkd.impl.Install;
 
 /** Entry point: the hybrid QKD key exchange for Apache MINA SSHD servers and clients. */
@@ -71,11 +70,11 @@ public final class SshQkd {
     }
 
     /**
-     * Why the connection's last hybrid key exchange got no QKD key, at this end or, as the server reported it, at the
-     * other.
+     * Why the connection's last hybrid key exchange got no QKD key at this end: a client's own key source, or a
+     * server's. A client never learns the server's reason (the server tells it a fixed phrase only).
      *
      * @param session the SSH session
-     * @return the reason, or empty when no key was missing
+     * @return the reason, or empty when no key was missing at this end
      */
     public static Optional<QkdKeyException.Reason> keyFailure(final Session session) {
         return Optional.ofNullable(Attributes.keyFailure(session));
@@ -83,34 +82,21 @@ public final class SshQkd {
 
     /**
      * Whether a client whose connection failed may connect again with standard methods only: its policy is
-     * {@code preferred} with fallback allowed, and the failure was a KME without a key for it (unreachable, no answer
-     * in time, none stored) at either end. A refused, unknown or wrong key never allows it.
+     * {@code preferred} with fallback allowed, and its own key source had no key for it (unreachable, no answer in
+     * time, none stored) when the client took its key, as the client's key exchange recorded it. Nothing the server
+     * sends counts, as it is unauthenticated before {@code SSH_MSG_NEWKEYS}: a server whose KME has no key, or a
+     * forged disconnect saying so, fails the connection. A refused, unknown or wrong key never allows it.
      *
      * @param session the failed connection
      * @return whether the fallback is allowed
      */
     public static boolean fallbackPermitted(final ClientSession session) {
-        return fallbackPermitted(session, null);
-    }
-
-    /**
-     * As {@link #fallbackPermitted(ClientSession)}, also reading the failure MINA reported: a server's disconnect
-     * message reaches a failed authentication future before the session's listeners hear of it.
-     *
-     * @param session the failed connection
-     * @param failure what failed the connection attempt, or null
-     * @return whether the fallback is allowed
-     */
-    public static boolean fallbackPermitted(final ClientSession session, final Throwable failure) {
         final AttributeRepository context = session.getConnectionContext();
         final ClientQkd qkd = context == null ? null : context.getAttribute(Attributes.CLIENT);
         if (qkd == null || qkd.settings().policy() != KexPolicy.PREFERRED || !qkd.settings().fallbackOnKmeFailure()) {
             return false;
         }
-        QkdKeyException.Reason reason = Attributes.keyFailure(session);
-        for (Throwable t = failure; reason == null && t != null; t = t.getCause() == t ? null : t.getCause()) {
-            reason = Failures.reasonOf(t.getMessage());
-        }
-        return reason == QkdKeyException.Reason.UNAVAILABLE;
+        final AtomicReference<QkdKeyException.Reason> own = Attributes.clientKeyFailure(session);
+        return own != null && own.get() == QkdKeyException.Reason.UNAVAILABLE;
     }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
  *
  * @param policy               which methods are offered
  * @param fallbackOnKmeFailure with {@link KexPolicy#PREFERRED}, whether a client whose hybrid key exchange failed
- *                             because a KME could not give a key (its own or the server's) may connect again with
- *                             standard methods only; never for any other failure
+ *                             because its own KME could not give a key may connect again with standard methods
+ *                             only; never for any other failure, nor for the server's KME (what the server says
+ *                             before the keys are set is unauthenticated)
  * @param methods              the hybrid methods offered, most preferred first; empty for all, ML-KEM first
  * @param peers                the peer SAEs: a server accepts a hybrid key exchange only from these
  * @param rekeyMaxBytes        re-key after this much data in either direction, at least 1024
@@ -84,7 +85,7 @@ public record SshQkdSettings(KexPolicy policy, boolean fallbackOnKmeFailure, Lis
     /**
      * These settings with another fallback choice.
      *
-     * @param fallback whether a KME failure may lead to standard methods
+     * @param fallback whether a failure of the client's own KME may lead to standard methods
      * @return the changed settings
      */
     public SshQkdSettings withFallbackOnKmeFailure(final boolean fallback) {

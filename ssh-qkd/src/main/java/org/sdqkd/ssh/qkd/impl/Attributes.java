@@ -16,11 +16,12 @@ public final class Attributes {
     public static final AttributeKey<Boolean> STANDARD_ONLY = new AttributeKey<>();
     /** Session: the last completed hybrid key exchange. */
     public static final AttributeKey<QkdExchange> LAST_EXCHANGE = new AttributeKey<>();
-    /** Session: why the last hybrid key exchange could not get its QKD key, at either end. */
+    /** Session: why the last hybrid key exchange could not get its QKD key at this end. */
     public static final AttributeKey<QkdKeyException.Reason> KEY_FAILURE = new AttributeKey<>();
     /**
-     * Connection context: the same reason for a client connection, kept after the session has closed (MINA clears
-     * the session's attributes when it closes).
+     * Connection context: why the client's own key source gave no usable key, kept after the session has closed (MINA
+     * clears the session's attributes when it closes). Only the client's key exchange sets it, never anything the
+     * server sends: it is what a configured fallback is decided by.
      */
     public static final AttributeKey<AtomicReference<QkdKeyException.Reason>> CLIENT_KEY_FAILURE =
         new AttributeKey<>();
@@ -29,35 +30,53 @@ public final class Attributes {
     }
 
     /**
-     * Notes why a key exchange got no QKD key, on the session and, for a client, in its connection context.
+     * Notes on the session why its key exchange got no QKD key at this end.
      *
      * @param session the session
      * @param reason  the reason
      */
     static void keyFailed(final Session session, final QkdKeyException.Reason reason) {
         session.setAttribute(KEY_FAILURE, reason);
-        if (session instanceof ClientSession client && client.getConnectionContext() != null) {
-            final AtomicReference<QkdKeyException.Reason> kept = client.getConnectionContext()
-                .getAttribute(CLIENT_KEY_FAILURE);
-            if (kept != null) {
-                kept.set(reason);
-            }
+    }
+
+    /**
+     * Notes why the client's own key source gave no usable key, on the session and in its connection context.
+     *
+     * @param session the client session
+     * @param reason  the reason
+     */
+    static void clientKeyFailed(final ClientSession session, final QkdKeyException.Reason reason) {
+        keyFailed(session, reason);
+        final AtomicReference<QkdKeyException.Reason> kept = clientKeyFailure(session);
+        if (kept != null) {
+            kept.set(reason);
         }
     }
 
     /**
-     * Why the session's last key exchange got no QKD key, from the session or its connection context.
+     * Why the session's last key exchange got no QKD key at this end, from the session or, for a client, its
+     * connection context.
      *
      * @param session the session
      * @return the reason, or null
      */
     public static QkdKeyException.Reason keyFailure(final Session session) {
         final QkdKeyException.Reason reason = session.getAttribute(KEY_FAILURE);
-        if (reason != null || !(session instanceof ClientSession client) || client.getConnectionContext() == null) {
+        if (reason != null || !(session instanceof ClientSession client)) {
             return reason;
         }
-        final AtomicReference<QkdKeyException.Reason> kept = client.getConnectionContext()
-            .getAttribute(CLIENT_KEY_FAILURE);
+        final AtomicReference<QkdKeyException.Reason> kept = clientKeyFailure(client);
         return kept == null ? null : kept.get();
+    }
+
+    /**
+     * The connection context's record of the client's own key failure.
+     *
+     * @param session the client session
+     * @return the record, or null when the connection has no hybrid settings
+     */
+    public static AtomicReference<QkdKeyException.Reason> clientKeyFailure(final ClientSession session) {
+        return session.getConnectionContext() == null ? null
+            : session.getConnectionContext().getAttribute(CLIENT_KEY_FAILURE);
     }
 }

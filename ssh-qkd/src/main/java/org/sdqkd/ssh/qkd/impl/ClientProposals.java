@@ -19,7 +19,8 @@ import org.sdqkd.ssh.qkd.api.KexPolicy;
 /**
  * Makes each client connection's key exchange offer follow its own {@link ClientQkd}: the client knows every method,
  * and this listener rewrites the method list of every {@code SSH_MSG_KEXINIT} it sends (the first and each re-key)
- * by the connection's policy. It also notes a server's report that its KME had no key, for the fallback decision.
+ * by the connection's policy. It reads nothing the server sends: a peer's message before {@code SSH_MSG_NEWKEYS} is
+ * unauthenticated, so no offer and no fallback may depend on it.
  */
 public final class ClientProposals implements SessionListener {
     private static final Set<String> HYBRID_NAMES = new HashSet<>(
@@ -51,16 +52,5 @@ public final class ClientProposals implements SessionListener {
             }
         }
         proposal.put(KexProposalOption.ALGORITHMS, String.join(",", offered));
-    }
-
-    @Override
-    public void sessionDisconnect(final Session session, final int reason, final String msg, final String language,
-            final boolean initiator) {
-        if (!initiator) {
-            final var failure = Failures.reasonOf(msg);
-            if (failure != null) {
-                Attributes.keyFailed(session, failure);
-            }
-        }
     }
 }

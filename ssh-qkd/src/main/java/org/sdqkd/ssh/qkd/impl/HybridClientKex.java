@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client side of a hybrid method: MINA's {@link DHGClient} with the QKD key taken first. Before the client sends
  * {@code SSH_MSG_KEXDH_INIT} it takes a new key shared with the server's SAE from its own KME; the key's key_ID and
- * the hash of the client's SAE ID go into its public values, and so into H, which the server's host key signs.
+ * the hash of the client's SAE ID go into its public values, and so into H, which the server's host key signs. When
+ * its own key source gives no usable key it notes the reason in the connection context, the only thing a configured
+ * fallback is decided by.
  */
 final class HybridClientKex extends DHGClient {
     private static final Logger LOG = LoggerFactory.getLogger(HybridClientKex.class);
@@ -59,15 +61,15 @@ final class HybridClientKex extends DHGClient {
         try {
             taken = config.keySource().newKey(config.peerSaeId());
         } catch (QkdKeyException ex) {
-            Attributes.keyFailed(session, ex.reason());
+            Attributes.clientKeyFailed(session, ex.reason());
             LOG.warn("hybrid key exchange {} with SAE {} at {}: no QKD key from the client's KME: {}",
                 method.sshName(), config.peerSaeId(), session.getRemoteAddress(), ex.getMessage());
-            throw Failures.keyExchangeFailed(ex.reason(), "client", ex.getMessage());
+            throw Failures.atClient(ex.reason(), ex.getMessage());
         }
         if (taken.length() != Wire.QKD_KEY_LENGTH) {
             taken.erase();
-            Attributes.keyFailed(session, QkdKeyException.Reason.INVALID);
-            throw Failures.keyExchangeFailed(QkdKeyException.Reason.INVALID, "client",
+            Attributes.clientKeyFailed(session, QkdKeyException.Reason.INVALID);
+            throw Failures.atClient(QkdKeyException.Reason.INVALID,
                 "the KME gave a " + taken.length() * 8 + "-bit key, not " + Wire.QKD_KEY_BITS + " bits");
         }
         key = taken;

@@ -1,6 +1,8 @@
 package org.sdqkd.ssh.qkd.impl;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.sshd.common.SshConstants;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The server side of a hybrid method: MINA's {@link DHGServer} with the QKD key taken first. On the client's
  * {@code SSH_MSG_KEXDH_INIT} it reads the SAE hash and key_ID from the client's public values, finds the SAE among the
  * configured peers, takes the key from its KME by key_ID, and only then lets MINA compute K and H and sign H. Every
- * failure is a clean {@code SSH2_DISCONNECT_KEY_EXCHANGE_FAILED} whose message names the reason.
+ * QKD failure is a clean {@code SSH2_DISCONNECT_KEY_EXCHANGE_FAILED} with one fixed message for the unauthenticated
+ * client; the reason and the KME's message go to the log at WARN.
  */
 final class HybridServerKex extends DHGServer {
     private static final Logger LOG = LoggerFactory.getLogger(HybridServerKex.class);
@@ -82,33 +85,39 @@ final class HybridServerKex extends DHGServer {
                 "Wrong E length for " + method.sshName() + " (should be " + expected + " bytes): " + e.length);
         }
         final int offset = kem.publicKeyLength() - Wire.QKD_FIELDS_LENGTH;
-        final byte[] fields = java.util.Arrays.copyOfRange(e, offset, offset + Wire.QKD_FIELDS_LENGTH);
+        final byte[] fields = Arrays.copyOfRange(e, offset, offset + Wire.QKD_FIELDS_LENGTH);
         final UUID keyId = Wire.keyIdOf(fields);
         peer = peers.get(new SaeHash(Wire.saeHashOf(fields)));
         if (peer == null) {
-            LOG.warn("hybrid key exchange {} from {} refused: the client's SAE is not a configured peer "
-                + "(QKD key_ID {})", method.sshName(), getSession().getRemoteAddress(), keyId);
-            throw Failures.keyExchangeFailed(QkdKeyException.Reason.REFUSED, "server",
-                "the client's SAE is not a configured peer");
+            throw refuse(QkdKeyException.Reason.REFUSED, keyId, "the client's SAE is not a configured peer");
         }
         final QkdKey taken;
         try {
             taken = keySource.keyById(peer, keyId);
         } catch (QkdKeyException ex) {
-            Attributes.keyFailed(getSession(), ex.reason());
-            LOG.warn("hybrid key exchange {} with SAE {} from {} failed: QKD key_ID {}: {}", method.sshName(), peer,
-                getSession().getRemoteAddress(), keyId, ex.getMessage());
-            throw Failures.keyExchangeFailed(ex.reason(), "server", ex.getMessage());
+            throw refuse(ex.reason(), keyId, ex.getMessage());
         }
         if (!taken.id().equals(keyId) || taken.length() != Wire.QKD_KEY_LENGTH) {
+            final String detail = "the KME's key does not fit key_ID " + keyId + " (" + taken.length()
+                + " bytes, key_ID " + taken.id() + ")";
             taken.erase();
-            LOG.warn("hybrid key exchange {} with SAE {}: the KME gave a key that does not fit key_ID {} "
-                + "({} bytes, key_ID {})", method.sshName(), peer, keyId, taken.length(), taken.id());
-            throw Failures.keyExchangeFailed(QkdKeyException.Reason.INVALID, "server",
-                "the KME's key does not fit key_ID " + keyId);
+            throw refuse(QkdKeyException.Reason.INVALID, keyId, detail);
         }
         key = taken;
         kem.setKey(fields, taken);
+    }
+
+    /**
+     * Notes and logs why the exchange failed, with the detail the client must not see (the KME's message may hold its
+     * URL, the SAE IDs and why it refused), and makes the failure the client is told: the fixed
+     * {@link Failures#SERVER_MESSAGE}.
+     */
+    private SshException refuse(final QkdKeyException.Reason reason, final UUID keyId, final String detail) {
+        Attributes.keyFailed(getSession(), reason);
+        LOG.warn("hybrid key exchange {} with SAE {} from {} failed: QKD key {} at the server, key_ID {}: {}",
+            method.sshName(), peer == null ? "(not a peer)" : peer, getSession().getRemoteAddress(),
+            reason.name().toLowerCase(Locale.ROOT), keyId, detail);
+        return Failures.atServer();
     }
 
     private void recordExchange() {

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +49,14 @@ class HybridKexTest {
     private static final String CLIENT_SAE = "sae-controller";
     private static final String SERVER_SAE = "sae-node";
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String SERVER_MESSAGE = "QKD key exchange failed";
+    private static final String KME_URL = "https://kme-node.internal:8443";
+
+    /** A check that may throw. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws Exception;
+    }
 
     private final InMemoryKms kms = new InMemoryKms();
     private final BlockingQueue<Session> serverSessions = new LinkedBlockingQueue<>();
@@ -191,8 +205,8 @@ class HybridKexTest {
         startServer(serverSettings(KexPolicy.REQUIRED), kms.source(SERVER_SAE));
         final QkdKeySource forged = fixed(CLIENT_SAE, new QkdKey(UUID.randomUUID(), new byte[32]));
         final ClientSession session = connect(clientQkd(KexPolicy.REQUIRED, forged), false);
-        assertFails(session, "QKD key refused at the server");
-        assertEquals(Optional.of(QkdKeyException.Reason.REFUSED), SshQkd.keyFailure(session));
+        assertFails(session, SERVER_MESSAGE);
+        assertEquals(Optional.empty(), SshQkd.keyFailure(session), "the server's reason does not reach the client");
         assertFalse(SshQkd.fallbackPermitted(session));
     }
 
@@ -213,7 +227,7 @@ class HybridKexTest {
         }
         serverSession();
         final ClientSession replay = connect(clientQkd(KexPolicy.REQUIRED, fixed(CLIENT_SAE, used.get())), false);
-        assertFails(replay, "QKD key refused at the server");
+        assertFails(replay, SERVER_MESSAGE);
         assertEquals(1, kms.decKeys());
     }
 
@@ -230,7 +244,7 @@ class HybridKexTest {
             }
         };
         final ClientSession session = connect(clientQkd(KexPolicy.REQUIRED, tampering), false);
-        assertFails(session, "QKD key refused at the server");
+        assertFails(session, SERVER_MESSAGE);
         assertEquals(1, kms.pending(), "the key the client really took is still at the server's KME");
     }
 
@@ -251,24 +265,93 @@ class HybridKexTest {
     }
 
     @Test
-    void anUnreachableServerKmeFailsTheExchangeAndOnlyAConfiguredFallbackMayBypassIt() throws Exception {
+    void anUnreachableServerKmeFailsTheExchangeEvenWithAConfiguredFallback() throws Exception {
         kms.setDown(SERVER_SAE, true);
         startServer(serverSettings(KexPolicy.PREFERRED), kms.source(SERVER_SAE));
         final ClientSession strict = connect(clientQkd(KexPolicy.PREFERRED, kms.source(CLIENT_SAE)), false);
-        assertFails(strict, "QKD key unavailable at the server");
+        assertFails(strict, SERVER_MESSAGE);
+        assertEquals(Optional.empty(), SshQkd.keyFailure(strict), "the server's reason does not reach the client");
+        assertFalse(SshQkd.fallbackPermitted(strict), "no fallback unless configured");
+
+        final ClientSession lenient = connect(new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED)
+            .withFallbackOnKmeFailure(true), kms.source(CLIENT_SAE), SERVER_SAE), false);
+        assertFails(lenient, SERVER_MESSAGE);
+        assertFalse(SshQkd.fallbackPermitted(lenient), "what the server says before NEWKEYS never allows it");
+    }
+
+    @Test
+    void anUnreachableClientKmeAllowsOnlyAConfiguredFallback() throws Exception {
+        kms.setDown(CLIENT_SAE, true);
+        startServer(serverSettings(KexPolicy.PREFERRED), kms.source(SERVER_SAE));
+        final ClientSession strict = connect(clientQkd(KexPolicy.PREFERRED, kms.source(CLIENT_SAE)), false);
+        assertFails(strict, null);
         assertEquals(Optional.of(QkdKeyException.Reason.UNAVAILABLE), SshQkd.keyFailure(strict));
         assertFalse(SshQkd.fallbackPermitted(strict), "no fallback unless configured");
 
         final ClientQkd lenient = new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED).withFallbackOnKmeFailure(true),
             kms.source(CLIENT_SAE), SERVER_SAE);
         final ClientSession first = connect(lenient, false);
-        assertFails(first, "QKD key unavailable at the server");
+        assertFails(first, null);
         assertTrue(SshQkd.fallbackPermitted(first));
         try (ClientSession second = connect(lenient, true)) {
             second.auth().verify(WAIT);
             final String method = second.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS);
             assertEquals(null, HybridMethod.ofSshName(method), method);
         }
+        assertEquals(0, kms.encKeys() + kms.decKeys());
+    }
+
+    @Test
+    void aClientKmeThatRefusesAllowsNoFallback() throws Exception {
+        startServer(serverSettings(KexPolicy.PREFERRED), kms.source(SERVER_SAE));
+        final QkdKeySource refusing = new RecordingKeySource(kms.source(CLIENT_SAE)) {
+            @Override
+            public QkdKey newKey(final String peerSaeId) throws QkdKeyException {
+                throw new QkdKeyException(QkdKeyException.Reason.REFUSED, "unknown SAE pair");
+            }
+        };
+        final ClientSession session = connect(new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED)
+            .withFallbackOnKmeFailure(true), refusing, SERVER_SAE), false);
+        assertFails(session, null);
+        assertEquals(Optional.of(QkdKeyException.Reason.REFUSED), SshQkd.keyFailure(session));
+        assertFalse(SshQkd.fallbackPermitted(session));
+    }
+
+    @ParameterizedTest
+    @EnumSource(QkdKeyException.Reason.class)
+    void theServerTellsTheClientOneFixedPhraseAndLogsTheDetail(final QkdKeyException.Reason reason)
+            throws Exception {
+        final byte[] shortKey = {0x5a, 0x3c, 0x7e, 0x11, 0x42, 0x24, 0x6b, 0x19};
+        final QkdKeySource failing = new RecordingKeySource(kms.source(SERVER_SAE)) {
+            @Override
+            public QkdKey keyById(final String peerSaeId, final UUID keyId) throws QkdKeyException {
+                super.keyById(peerSaeId, keyId);
+                return switch (reason) {
+                    case UNAVAILABLE -> throw new QkdKeyException(reason, "KME " + KME_URL + " for SAE " + SERVER_SAE
+                        + ": status 503, no key for master " + peerSaeId);
+                    case REFUSED -> throw new QkdKeyException(reason, "KME " + KME_URL + ": status 404, key_ID "
+                        + keyId + " is not a key of master " + peerSaeId);
+                    case INVALID -> new QkdKey(keyId, shortKey);
+                };
+            }
+        };
+        startServer(serverSettings(KexPolicy.REQUIRED), failing);
+        final RecordingKeySource taken = new RecordingKeySource(kms.source(CLIENT_SAE));
+        final String log = capturingStandardError(() -> {
+            final ClientSession session = connect(clientQkd(KexPolicy.REQUIRED, taken), false);
+            assertFails(session, SERVER_MESSAGE);
+            assertEquals(SERVER_MESSAGE, disconnects.get(session), "the whole disconnect message");
+            assertEquals(Optional.empty(), SshQkd.keyFailure(session));
+        });
+        final String warning = log.lines().filter(line -> line.contains("WARN") && line.contains(
+            "QKD key " + reason.name().toLowerCase(Locale.ROOT) + " at the server")).findFirst()
+            .orElseThrow(() -> new AssertionError("no WARN line with the reason: " + log));
+        assertTrue(warning.contains("SAE " + CLIENT_SAE), warning);
+        assertTrue(warning.contains("key_ID " + taken.newKeyIds().getFirst()), warning);
+        assertTrue(reason == QkdKeyException.Reason.INVALID ? warning.contains("does not fit key_ID")
+            : warning.contains(KME_URL), warning);
+        assertFalse(log.contains(HexFormat.of().formatHex(shortKey)), "no key bytes in the log");
+        assertFalse(log.contains(Base64.getEncoder().encodeToString(shortKey)), "no key bytes in the log");
     }
 
     @Test
@@ -286,7 +369,7 @@ class HybridKexTest {
         startServer(SshQkdSettings.of(KexPolicy.REQUIRED).withPeers(Set.of("sae-someone-else")),
             kms.source(SERVER_SAE));
         final ClientSession session = connect(clientQkd(KexPolicy.REQUIRED, kms.source(CLIENT_SAE)), false);
-        assertFails(session, "QKD key refused at the server");
+        assertFails(session, SERVER_MESSAGE);
         assertEquals(1, kms.pending());
     }
 
@@ -299,6 +382,21 @@ class HybridKexTest {
             assertTrue(seen.contains(disconnectMessage), "disconnect message: " + seen);
         }
         assertTrue(SshQkd.lastExchange(session).isEmpty());
+    }
+
+    /** Runs the check with standard error, where slf4j-simple logs, captured, and returns what was logged. */
+    private static String capturingStandardError(final Check check) throws Exception {
+        final PrintStream original = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            check.run();
+        } finally {
+            System.setErr(original);
+        }
+        final String log = captured.toString(StandardCharsets.UTF_8);
+        original.print(log);
+        return log;
     }
 
     private static <T> T await(final java.util.function.Supplier<Optional<T>> probe) throws InterruptedException {
