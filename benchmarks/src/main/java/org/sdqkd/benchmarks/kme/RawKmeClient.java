@@ -19,6 +19,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.sdqkd.etsi014.api.Etsi014FormatException;
 import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
@@ -37,7 +38,8 @@ import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
  */
 final class RawKmeClient implements KmeBenchmark.SaeClient {
     private static final int MAX_LINE = 8192;
-    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_BODY = Etsi014Limits.maxKeyContainerBytes(Etsi014Limits.MAX_KEYS_PER_REQUEST,
+        Etsi014Limits.MAX_KEY_SIZE);
     private static final int TIMEOUT_MS = 30_000;
 
     private final SSLSocket socket;
