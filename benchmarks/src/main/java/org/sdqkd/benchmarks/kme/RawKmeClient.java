@@ -1,10 +1,5 @@
 package org.sdqkd.benchmarks.kme;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -17,12 +12,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.sdqkd.etsi014.api.Etsi014FormatException;
+import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.api.Etsi014Limits;
+import org.sdqkd.etsi014.api.KeyContainer;
+import org.sdqkd.etsi014.api.KeyIds;
+import org.sdqkd.etsi014.api.KeyRequest;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
@@ -31,12 +32,14 @@ import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
  * A lean ETSI GS QKD 014 client for the benchmark only: one TLS 1.3 socket (the SAE's certificate, TCP_NODELAY),
  * HTTP/1.1 keep-alive, one request at a time; a POST with Content-Length, then the status line, the headers and a
  * Content-Length body (the KME always sends one; a chunked or length-less answer is refused). Not thread-safe: one
- * client per thread. A status other than 200 is an {@link IOException} naming it.
+ * client per thread. A status other than 200 is an {@link IOException} naming it. Only the transport is here: the
+ * bodies are written and read with the etsi014 module's codec, so that the figures measure the KMEs and the JSON
+ * every user shares, not a client library's threads.
  */
 final class RawKmeClient implements KmeBenchmark.SaeClient {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_LINE = 8192;
-    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_BODY = Etsi014Limits.maxKeyContainerBytes(Etsi014Limits.MAX_KEYS_PER_REQUEST,
+        Etsi014Limits.MAX_KEY_SIZE);
     private static final int TIMEOUT_MS = 30_000;
 
     private final SSLSocket socket;
@@ -81,16 +84,12 @@ final class RawKmeClient implements KmeBenchmark.SaeClient {
 
     @Override
     public List<DeliveredKey> encKeys(final String slave, final int number, final int size) throws IOException {
-        final ObjectNode request = MAPPER.createObjectNode().put("number", number).put("size", size);
-        return keyContainer(post(path(slave, "enc_keys"), MAPPER.writeValueAsBytes(request)));
+        return keyContainer(post(path(slave, "enc_keys"), Etsi014Json.write(KeyRequest.of(number, size))));
     }
 
     @Override
     public List<DeliveredKey> decKeys(final String master, final List<UUID> keyIds) throws IOException {
-        final ObjectNode request = MAPPER.createObjectNode();
-        final ArrayNode ids = request.putArray("key_IDs");
-        keyIds.forEach(id -> ids.addObject().put("key_ID", id.toString()));
-        return keyContainer(post(path(master, "dec_keys"), MAPPER.writeValueAsBytes(request)));
+        return keyContainer(post(path(master, "dec_keys"), Etsi014Json.write(KeyIds.of(keyIds))));
     }
 
     @Override
@@ -169,34 +168,24 @@ final class RawKmeClient implements KmeBenchmark.SaeClient {
     }
 
     private static List<DeliveredKey> keyContainer(final byte[] body) throws IOException {
+        final KeyContainer container;
         try {
-            final JsonNode keys;
-            try {
-                final JsonNode json = MAPPER.readTree(body);
-                keys = json == null ? null : json.get("keys");
-            } catch (JsonProcessingException e) {
-                throw new IOException("HTTP 200 with a body that is not JSON", e);
-            }
-            if (keys == null || !keys.isArray()) {
-                throw new IOException("not a Key container: " + body.length + " bytes");
-            }
-            final List<DeliveredKey> result = new ArrayList<>(keys.size());
-            for (JsonNode key : keys) {
-                final JsonNode id = key.get("key_ID");
-                final JsonNode value = key.get("key");
-                if (id == null || !id.isTextual() || value == null || !value.isTextual()) {
-                    throw new IOException("a key without key_ID or key");
-                }
-                final byte[] bytes = Base64.getDecoder().decode(value.asText());
-                try {
-                    result.add(new DeliveredKey(UUID.fromString(id.asText()), KeyBytes.copyOf(bytes)));
-                } finally {
-                    Arrays.fill(bytes, (byte) 0);
-                }
-            }
-            return result;
+            container = Etsi014Json.readKeyContainer(body);
+        } catch (Etsi014FormatException e) {
+            throw new IOException("HTTP 200 with a body that is not a Key container: " + e.getMessage(), e);
         } finally {
             Arrays.fill(body, (byte) 0);
         }
+        final List<DeliveredKey> result = new ArrayList<>(container.keys().size());
+        for (QkdKey key : container.keys()) {
+            final byte[] bytes = key.material();
+            try {
+                result.add(new DeliveredKey(key.id(), KeyBytes.copyOf(bytes)));
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        container.erase();
+        return result;
     }
 }

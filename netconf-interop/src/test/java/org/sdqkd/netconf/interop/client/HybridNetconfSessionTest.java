@@ -48,7 +48,7 @@ import org.sdqkd.ssh.qkd.api.ClientQkd;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeySource;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;

@@ -88,8 +88,7 @@ public final class QkdNode implements AutoCloseable {
         try {
             // the KME first: the NETCONF server's hybrid key exchange takes its keys there, and a KME without links
             // yet only answers that it has no key
-            kme = KmeServer.start(new KmeSettings(settings.kmeAddress(), settings.kmePort(), settings.tls(),
-                KmeSettings.DEFAULT_MAX_KEY_PER_REQUEST, KmeSettings.DEFAULT_MAX_SAE_ID_COUNT), plane);
+            kme = KmeServer.start(KmeSettings.of(settings.kmeAddress(), settings.kmePort(), settings.tls()), plane);
             AgentSettings agentSettings = settings.netconf();
             if (settings.sshQkd().isPresent()) {
                 final NodeSshQkd qkd = settings.sshQkd().orElseThrow();

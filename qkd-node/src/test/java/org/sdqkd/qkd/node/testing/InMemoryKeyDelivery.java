@@ -17,7 +17,7 @@ import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
 import org.sdqkd.qkd.node.impl.keys.KeyDelivery;
 import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
 import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException.Kind;
-import org.sdqkd.qkd.node.impl.keys.KeyStatus;
+import org.sdqkd.etsi014.api.Status;
 
 /**
  * A {@link KeyDelivery} in one process for KME tests and benchmarks: both ends of a link in one object. Pairs of
@@ -94,9 +94,9 @@ public final class InMemoryKeyDelivery implements KeyDelivery {
     }
 
     @Override
-    public synchronized KeyStatus status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
+    public synchronized Status status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
         checkAllowed(masterSae, slaveSae);
-        return new KeyStatus(SOURCE_KME, TARGET_KME, masterSae, slaveSae, KEY_SIZE, available, capacity, 1024, 8192,
+        return Status.of(SOURCE_KME, TARGET_KME, masterSae, slaveSae, KEY_SIZE, available, capacity, 1024, 8192,
             64, 8);
     }
 

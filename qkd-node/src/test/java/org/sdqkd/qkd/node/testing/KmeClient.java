@@ -2,11 +2,6 @@ package org.sdqkd.qkd.node.testing;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -19,23 +14,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
+import org.sdqkd.etsi014.api.Etsi014Error;
+import org.sdqkd.etsi014.api.Etsi014FormatException;
+import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.api.KeyContainer;
+import org.sdqkd.etsi014.api.KeyIds;
+import org.sdqkd.etsi014.api.KeyRequest;
+import org.sdqkd.etsi014.api.QkdKey;
+import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyStatus;
 
 /**
  * An ETSI GS QKD 014 client on the JDK {@link HttpClient} (HTTP/1.1 over TLS, keep-alive), calling as the SAE its
- * certificate names. Answers are parsed strictly (every member of Status, Key container); a refusal is a
+ * certificate names. Answers are parsed strictly with the etsi014 module's codec (Status, Key container, Error);
+ * a refusal is a
  * {@link KmeClientException} holding the status and the Error body. Thread-safe: one client may serve many threads.
  */
 public final class KmeClient implements AutoCloseable {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
@@ -95,23 +95,21 @@ public final class KmeClient implements AutoCloseable {
     }
 
     /** GET {@code /api/v1/keys/{slave}/status}. */
-    public KeyStatus status(final String slave) throws IOException, KmeClientException {
-        final JsonNode json = ok(exchange("GET", keys(slave, "status"), null));
-        return new KeyStatus(text(json, "source_KME_ID"), text(json, "target_KME_ID"), text(json, "master_SAE_ID"),
-            text(json, "slave_SAE_ID"), integer(json, "key_size"), number(json, "stored_key_count"),
-            number(json, "max_key_count"), integer(json, "max_key_per_request"), integer(json, "max_key_size"),
-            integer(json, "min_key_size"), integer(json, "max_SAE_ID_count"));
+    public Status status(final String slave) throws IOException, KmeClientException {
+        final Reply reply = ok(exchange("GET", keys(slave, "status"), null));
+        try {
+            return Etsi014Json.readStatus(reply.body().getBytes(StandardCharsets.UTF_8));
+        } catch (Etsi014FormatException e) {
+            throw new IOException("not a Status: " + e.getMessage(), e);
+        }
     }
 
     /** POST {@code /api/v1/keys/{slave}/enc_keys} with a Key request; the caller erases the keys. */
     public List<DeliveredKey> encKeys(final String slave, final int number, final int size,
             final List<String> additionalSlaves) throws IOException, KmeClientException {
-        final ObjectNode request = MAPPER.createObjectNode().put("number", number).put("size", size);
-        if (!additionalSlaves.isEmpty()) {
-            final ArrayNode slaves = request.putArray("additional_slave_SAE_IDs");
-            additionalSlaves.forEach(slaves::add);
-        }
-        return keyContainer(exchange("POST", keys(slave, "enc_keys"), request.toString()));
+        final KeyRequest request = KeyRequest.of(number, size).withAdditionalSlaves(additionalSlaves);
+        return keyContainer(exchange("POST", keys(slave, "enc_keys"),
+            new String(Etsi014Json.write(request), StandardCharsets.UTF_8)));
     }
 
     /** GET {@code /api/v1/keys/{slave}/enc_keys?number=N&size=S}; the caller erases the keys. */
@@ -123,10 +121,8 @@ public final class KmeClient implements AutoCloseable {
     /** POST {@code /api/v1/keys/{master}/dec_keys} with Key IDs; the caller erases the keys. */
     public List<DeliveredKey> decKeys(final String master, final List<UUID> keyIds)
             throws IOException, KmeClientException {
-        final ObjectNode request = MAPPER.createObjectNode();
-        final ArrayNode ids = request.putArray("key_IDs");
-        keyIds.forEach(id -> ids.addObject().put("key_ID", id.toString()));
-        return keyContainer(exchange("POST", keys(master, "dec_keys"), request.toString()));
+        return keyContainer(exchange("POST", keys(master, "dec_keys"),
+            new String(Etsi014Json.write(KeyIds.of(keyIds)), StandardCharsets.UTF_8)));
     }
 
     /** GET {@code /api/v1/keys/{master}/dec_keys?key_ID=UUID}; the caller erases the keys. */
@@ -174,65 +170,39 @@ public final class KmeClient implements AutoCloseable {
     }
 
     private static List<DeliveredKey> keyContainer(final Reply reply) throws IOException, KmeClientException {
-        final JsonNode keys = ok(reply).get("keys");
-        if (keys == null || !keys.isArray()) {
-            throw new IOException("not a Key container: " + reply.body().length() + " bytes");
+        final byte[] body = ok(reply).body().getBytes(StandardCharsets.UTF_8);
+        final KeyContainer container;
+        try {
+            container = Etsi014Json.readKeyContainer(body);
+        } catch (Etsi014FormatException e) {
+            throw new IOException("not a Key container: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(body, (byte) 0);
         }
-        final List<DeliveredKey> result = new ArrayList<>(keys.size());
-        for (JsonNode key : keys) {
-            final byte[] bytes = Base64.getDecoder().decode(text(key, "key"));
+        final List<DeliveredKey> result = new ArrayList<>(container.keys().size());
+        for (QkdKey key : container.keys()) {
+            final byte[] bytes = key.material();
             try {
-                result.add(new DeliveredKey(UUID.fromString(text(key, "key_ID")), KeyBytes.copyOf(bytes)));
+                result.add(new DeliveredKey(key.id(), KeyBytes.copyOf(bytes)));
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }
         }
+        container.erase();
         return result;
     }
 
-    private static JsonNode ok(final Reply reply) throws IOException, KmeClientException {
-        final JsonNode json;
+    private static Reply ok(final Reply reply) throws IOException, KmeClientException {
+        if (reply.status() == 200) {
+            return reply;
+        }
+        final Etsi014Error error;
         try {
-            json = MAPPER.readTree(reply.body());
-        } catch (JacksonException e) {
-            throw new IOException("HTTP " + reply.status() + " with a body that is not JSON", e);
+            error = Etsi014Json.readError(reply.body().getBytes(StandardCharsets.UTF_8));
+        } catch (Etsi014FormatException e) {
+            throw new IOException("HTTP " + reply.status() + " with a body that is not an Error: " + e.getMessage(),
+                e);
         }
-        if (reply.status() != 200) {
-            final JsonNode message = json == null ? null : json.get("message");
-            final List<Map<String, Object>> details = new ArrayList<>();
-            final JsonNode array = json == null ? null : json.get("details");
-            if (array != null && array.isArray()) {
-                for (JsonNode detail : array) {
-                    details.add(MAPPER.convertValue(detail, MAPPER.getTypeFactory()
-                        .constructMapType(Map.class, String.class, Object.class)));
-                }
-            }
-            throw new KmeClientException(reply.status(), message == null ? "" : message.asText(), details,
-                reply.body());
-        }
-        if (json == null || !json.isObject()) {
-            throw new IOException("HTTP 200 with a body that is not a JSON object");
-        }
-        return json;
-    }
-
-    private static String text(final JsonNode json, final String member) throws IOException {
-        final JsonNode node = json.get(member);
-        if (node == null || !node.isTextual()) {
-            throw new IOException("no string member " + member);
-        }
-        return node.asText();
-    }
-
-    private static long number(final JsonNode json, final String member) throws IOException {
-        final JsonNode node = json.get(member);
-        if (node == null || !node.isIntegralNumber()) {
-            throw new IOException("no integer member " + member);
-        }
-        return node.longValue();
-    }
-
-    private static int integer(final JsonNode json, final String member) throws IOException {
-        return Math.toIntExact(number(json, member));
+        throw new KmeClientException(reply.status(), error.message(), error.details(), reply.body());
     }
 }

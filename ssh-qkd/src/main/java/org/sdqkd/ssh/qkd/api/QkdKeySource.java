@@ -1,6 +1,7 @@
 package org.sdqkd.ssh.qkd.api;
 
 import java.util.UUID;
+import org.sdqkd.etsi014.api.QkdKey;
 
 /**
  * Where an SSH endpoint takes QKD keys from: its own KME, as the SAE {@link #localSaeId()}. The SSH client is the

@@ -12,7 +12,7 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.sdqkd.ssh.qkd.api.ClientQkd;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.QkdExchange;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

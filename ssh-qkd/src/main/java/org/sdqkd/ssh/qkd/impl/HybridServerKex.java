@@ -13,7 +13,7 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.kex.DHGServer;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.QkdExchange;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeySource;
 import org.slf4j.Logger;

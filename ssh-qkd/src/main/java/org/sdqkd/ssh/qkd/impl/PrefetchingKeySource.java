@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeySource;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.apache.sshd.common.kex.BuiltinKEM;
 import org.apache.sshd.common.kex.KeyEncapsulationMethod;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 
 /**
  * The post-quantum part of one hybrid key exchange as MINA's hybrid path sees it: a key encapsulation whose client

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
 import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeyException.Reason;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;

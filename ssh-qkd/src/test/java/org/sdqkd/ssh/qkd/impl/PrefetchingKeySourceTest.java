@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
 

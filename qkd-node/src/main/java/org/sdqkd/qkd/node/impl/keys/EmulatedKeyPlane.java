@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.sdqkd.etsi014.api.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class EmulatedKeyPlane implements KeyPlane {
     /** The default lifetime of a reservation for slave SAEs. */
     public static final Duration DEFAULT_RESERVATION_LIFETIME = Duration.ofHours(1);
-    /** The largest number of keys of one request this key plane serves; the KME may ask for fewer. */
-    public static final int MAX_KEY_PER_REQUEST = KeyService.MAX_KEY_PER_REQUEST;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedKeyPlane.class);
     private static final long TICK_MS = 100;
@@ -131,7 +130,7 @@ public final class EmulatedKeyPlane implements KeyPlane {
     }
 
     @Override
-    public KeyStatus status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
+    public Status status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
         return keys.status(masterSae, slaveSae);
     }
 

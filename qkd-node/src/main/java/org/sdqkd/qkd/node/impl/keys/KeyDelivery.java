@@ -2,6 +2,7 @@ package org.sdqkd.qkd.node.impl.keys;
 
 import java.util.List;
 import java.util.UUID;
+import org.sdqkd.etsi014.api.Status;
 
 /**
  * What the ETSI GS QKD 014 KME asks of the node's key plane. The caller's SAE ID is the one its client certificate
@@ -18,7 +19,7 @@ public interface KeyDelivery {
      * @return the status
      * @throws KeyDeliveryException when the pair is not allowed (unauthorized) or the slave is unknown
      */
-    KeyStatus status(String masterSae, String slaveSae) throws KeyDeliveryException;
+    Status status(String masterSae, String slaveSae) throws KeyDeliveryException;
 
     /**
      * New keys for a master SAE to share with one or more slave SAEs (ETSI GS QKD 014 section 5.2). The keys are

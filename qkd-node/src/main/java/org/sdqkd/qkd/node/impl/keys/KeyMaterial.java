@@ -3,28 +3,17 @@ package org.sdqkd.qkd.node.impl.keys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.impl.link.Frame;
 import org.sdqkd.qkd.node.impl.link.FrameCodec;
 
 /**
- * How ETSI keys are made of key units: a key of {@code size} bits (a multiple of 8, {@value #MIN_SIZE} to
- * {@value #MAX_SIZE}) is ceil(size/256) units concatenated and cut to size/8 bytes.
+ * How ETSI keys are made of key units: a key of {@code size} bits (a multiple of 8 within
+ * {@link Etsi014Limits}) is ceil(size/256) units concatenated and cut to size/8 bytes.
  */
 final class KeyMaterial {
-    /** The smallest key size, in bits. */
-    static final int MIN_SIZE = 64;
-    /** The largest key size, in bits. */
-    static final int MAX_SIZE = 8192;
-    /** The default key size, in bits: one unit. */
-    static final int DEFAULT_SIZE = 256;
-
     private KeyMaterial() {
-    }
-
-    /** Whether a key size is allowed. */
-    static boolean validSize(final int sizeBits) {
-        return sizeBits >= MIN_SIZE && sizeBits <= MAX_SIZE && sizeBits % 8 == 0;
     }
 
     /** The units one key of {@code sizeBits} is made of. */

@@ -1,5 +1,11 @@
 package org.sdqkd.qkd.node.impl.keys;
 
+import static org.sdqkd.etsi014.api.Etsi014Limits.DEFAULT_KEY_SIZE;
+import static org.sdqkd.etsi014.api.Etsi014Limits.MAX_ADDITIONAL_SLAVES;
+import static org.sdqkd.etsi014.api.Etsi014Limits.MAX_KEYS_PER_REQUEST;
+import static org.sdqkd.etsi014.api.Etsi014Limits.MAX_KEY_SIZE;
+import static org.sdqkd.etsi014.api.Etsi014Limits.MIN_KEY_SIZE;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.sdqkd.etsi014.api.Etsi014Limits;
+import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.impl.link.Frame;
 
@@ -17,11 +25,6 @@ import org.sdqkd.qkd.node.impl.link.Frame;
  * the keys at the peer and only then answers; dec_keys hands out what peers reserved here.
  */
 final class KeyService implements KeyDelivery {
-    /** The largest number of keys of one request this key plane serves (the KME may ask for fewer). */
-    static final int MAX_KEY_PER_REQUEST = 1024;
-    /** The most additional slave SAEs of one request. */
-    static final int MAX_SAE_ID_COUNT = 8;
-
     private final String kmeId;
     private final Applications applications;
     private final Reservations reservations;
@@ -36,15 +39,15 @@ final class KeyService implements KeyDelivery {
     }
 
     @Override
-    public KeyStatus status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
+    public Status status(final String masterSae, final String slaveSae) throws KeyDeliveryException {
         final String master = Applications.sae(masterSae);
         final String slave = Applications.sae(slaveSae);
         final List<AppSpec> apps = allowed(master, List.of(slave));
         final Optional<EmulatedLink> best = best(apps);
-        return new KeyStatus(kmeId, best.flatMap(EmulatedLink::peerName).orElse("unknown"), master, slave,
-            KeyMaterial.DEFAULT_SIZE, best.map(EmulatedLink::available).orElse(0),
-            best.map(link -> link.spec().capacityKeys()).orElse(0), MAX_KEY_PER_REQUEST, KeyMaterial.MAX_SIZE,
-            KeyMaterial.MIN_SIZE, MAX_SAE_ID_COUNT);
+        return Status.of(kmeId, best.flatMap(EmulatedLink::peerName).orElse("unknown"), master, slave,
+            DEFAULT_KEY_SIZE, best.map(EmulatedLink::available).orElse(0),
+            best.map(link -> link.spec().capacityKeys()).orElse(0), MAX_KEYS_PER_REQUEST, MAX_KEY_SIZE, MIN_KEY_SIZE,
+            MAX_ADDITIONAL_SLAVES);
     }
 
     @Override
@@ -52,15 +55,16 @@ final class KeyService implements KeyDelivery {
             final int sizeBits) throws KeyDeliveryException {
         final String master = Applications.sae(masterSae);
         final List<String> slaves = slaveSaes.stream().map(Applications::sae).toList();
-        if (slaves.isEmpty() || slaves.size() > 1 + MAX_SAE_ID_COUNT || new HashSet<>(slaves).size() != slaves.size()
+        if (slaves.isEmpty() || slaves.size() > 1 + MAX_ADDITIONAL_SLAVES
+                || new HashSet<>(slaves).size() != slaves.size()
                 || slaves.contains(master)) {
-            throw bad("name one to " + (1 + MAX_SAE_ID_COUNT) + " distinct slave SAEs, not the master itself");
+            throw bad("name one to " + (1 + MAX_ADDITIONAL_SLAVES) + " distinct slave SAEs, not the master itself");
         }
-        if (number < 1 || number > MAX_KEY_PER_REQUEST) {
-            throw bad("number must be 1 to " + MAX_KEY_PER_REQUEST);
+        if (number < 1 || number > MAX_KEYS_PER_REQUEST) {
+            throw bad("number must be 1 to " + MAX_KEYS_PER_REQUEST);
         }
-        if (!KeyMaterial.validSize(sizeBits)) {
-            throw bad("size must be a multiple of 8 from " + KeyMaterial.MIN_SIZE + " to " + KeyMaterial.MAX_SIZE);
+        if (!Etsi014Limits.validKeySize(sizeBits)) {
+            throw bad("size must be a multiple of 8 from " + MIN_KEY_SIZE + " to " + MAX_KEY_SIZE);
         }
         final List<AppSpec> apps = allowed(master, slaves);
         final EmulatedLink link = best(apps)

@@ -2,6 +2,7 @@ package org.sdqkd.qkd.node.impl.keys;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import org.sdqkd.etsi014.api.Etsi014Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +39,8 @@ final class ReservationDesk {
     Frame.ReserveReply reserve(final EmulatedLink link, final Frame.Reserve reserve) {
         final String master = Applications.sae(reserve.masterSae());
         final Instant now = Instant.now();
-        if (!KeyMaterial.validSize(reserve.sizeBits()) || reserve.keys().isEmpty() || reserve.slaveSaes().isEmpty()) {
+        if (!Etsi014Limits.validKeySize(reserve.sizeBits()) || reserve.keys().isEmpty()
+                || reserve.slaveSaes().isEmpty()) {
             return refuse(link, reserve, 400, "malformed reservation");
         }
         final List<String> slaves = reserve.slaveSaes().stream().map(Applications::sae).toList();

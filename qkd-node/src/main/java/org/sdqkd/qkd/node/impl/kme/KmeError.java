@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import org.sdqkd.etsi014.api.Etsi014Error;
+import org.sdqkd.etsi014.api.Etsi014FormatException;
 import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
 
 /**
@@ -30,6 +32,17 @@ final class KmeError extends Exception {
     /** A 400 without details. */
     static KmeError badRequest(final String message) {
         return new KmeError(400, message, List.of());
+    }
+
+    /** A 400 for a request that is not a valid ETSI data format. */
+    static KmeError of(final Etsi014FormatException refusal) {
+        return new KmeError(400, refusal.getMessage(), refusal.detail().isEmpty() ? List.of()
+            : List.of(refusal.detail()));
+    }
+
+    /** The Error body. */
+    Etsi014Error body() {
+        return new Etsi014Error(getMessage(), details.stream().<Map<String, Object>>map(Map::copyOf).toList());
     }
 
     /** The Error of a refusal by the key plane. */

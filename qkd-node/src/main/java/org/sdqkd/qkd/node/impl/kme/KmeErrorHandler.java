@@ -1,7 +1,6 @@
 package org.sdqkd.qkd.node.impl.kme;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -9,6 +8,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.sdqkd.etsi014.api.Etsi014Error;
+import org.sdqkd.etsi014.api.Etsi014Json;
 
 /**
  * Errors Jetty answers itself (a malformed request line, an ambiguous URI, headers too large) as an ETSI GS QKD 014
@@ -22,7 +23,7 @@ final class KmeErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(final Request request, final Response response, final int code,
             final String message, final Throwable cause, final Callback callback) {
-        final byte[] body = KmeJson.error(text(code, message), List.of());
+        final byte[] body = Etsi014Json.write(Etsi014Error.of(text(code, message)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
@@ -32,7 +33,7 @@ final class KmeErrorHandler extends ErrorHandler {
     public ByteBuffer badMessageError(final int status, final String reason, final HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-        return ByteBuffer.wrap(KmeJson.error(text(status, reason), List.of()));
+        return ByteBuffer.wrap(Etsi014Json.write(Etsi014Error.of(text(status, reason))));
     }
 
     private static String text(final int code, final String message) {

@@ -18,10 +18,18 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.sdqkd.etsi014.api.Etsi014Error;
+import org.sdqkd.etsi014.api.Etsi014FormatException;
+import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.api.Etsi014Limits;
+import org.sdqkd.etsi014.api.Etsi014Query;
+import org.sdqkd.etsi014.api.KeyContainer;
+import org.sdqkd.etsi014.api.KeyRequest;
+import org.sdqkd.etsi014.api.QkdKey;
+import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
 import org.sdqkd.qkd.node.impl.keys.KeyDelivery;
 import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
-import org.sdqkd.qkd.node.impl.keys.KeyStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +40,6 @@ import org.slf4j.LoggerFactory;
  * once the response is written (or failed).
  */
 final class KmeHandler extends Handler.Abstract {
-    /** The largest request body accepted, in bytes. */
-    static final int MAX_BODY = 64 * 1024;
-
     private static final long MAX_DRAIN = 1024 * 1024;
 
     /** The name of the key delivery audit logger. */
@@ -52,17 +57,13 @@ final class KmeHandler extends Handler.Abstract {
     private static final HttpField ALLOW_GET_POST = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, POST");
 
     private final KeyDelivery delivery;
-    private final KmeRequests requests;
     private final SaeIdentities identities = new SaeIdentities();
-    private final int maxKeyPerRequest;
-    private final int maxSaeIdCount;
+    private final Etsi014Limits limits;
 
-    KmeHandler(final KeyDelivery delivery, final int maxKeyPerRequest, final int maxSaeIdCount) {
+    KmeHandler(final KeyDelivery delivery, final Etsi014Limits limits) {
         super(InvocationType.BLOCKING);
         this.delivery = requireNonNull(delivery);
-        this.requests = new KmeRequests(maxKeyPerRequest, maxSaeIdCount);
-        this.maxKeyPerRequest = maxKeyPerRequest;
-        this.maxSaeIdCount = maxSaeIdCount;
+        this.limits = requireNonNull(limits);
     }
 
     @Override
@@ -79,14 +80,15 @@ final class KmeHandler extends Handler.Abstract {
             if (status == 405) {
                 response.getHeaders().put(path.endsWith("/status") ? ALLOW_GET : ALLOW_GET_POST);
             }
-            send(response, callback, status, KmeJson.error(e.getMessage(), e.details()), List.of());
+            send(response, callback, status, Etsi014Json.write(e.body()), List.of());
         } catch (IOException e) {
             status = 400;
-            send(response, callback, status, KmeJson.error("cannot read the request body", List.of()), List.of());
+            send(response, callback, status, Etsi014Json.write(Etsi014Error.of("cannot read the request body")),
+                List.of());
         } catch (RuntimeException e) {
             LOG.warn("KME request {} {} failed", request.getMethod(), path, e);
             status = 500;
-            send(response, callback, status, KmeJson.error("internal error", List.of()), List.of());
+            send(response, callback, status, Etsi014Json.write(Etsi014Error.of("internal error")), List.of());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} {}", request.getMethod(), path, status, caller == null ? "-" : caller);
@@ -113,14 +115,15 @@ final class KmeHandler extends Handler.Abstract {
                 if (post) {
                     throw new KmeError(405, "method POST not allowed on " + path, List.of());
                 }
-                final KeyStatus status = call(() -> delivery.status(caller, sae));
-                send(response, callback, 200, KmeJson.status(status, maxKeyPerRequest, maxSaeIdCount), List.of());
+                final Status status = call(() -> delivery.status(caller, sae));
+                send(response, callback, 200, Etsi014Json.write(status.withLimits(limits)), List.of());
                 return 200;
             }
-            case "enc_keys" -> keys = encKeys(caller, sae,
-                post ? requests.encKeys(body(request)) : requests.encKeys(query(request)));
+            case "enc_keys" -> keys = encKeys(caller, sae, post ? format(() -> Etsi014Json.readKeyRequest(
+                body(request), limits)) : format(() -> Etsi014Query.keyRequest(query(request), limits)));
             case "dec_keys" -> {
-                final List<UUID> ids = post ? requests.decKeys(body(request)) : requests.decKeys(query(request));
+                final List<UUID> ids = (post ? format(() -> Etsi014Json.readKeyIds(body(request), limits))
+                    : format(() -> Etsi014Query.keyIds(query(request)))).uuids();
                 keys = call(() -> delivery.decKeys(caller, sae, ids));
             }
             default -> throw new KmeError(404, "no such resource: " + path, List.of());
@@ -131,11 +134,11 @@ final class KmeHandler extends Handler.Abstract {
                 keys.size() == 1 ? "" : "s", keys.stream().map(DeliveredKey::keyId).toList());
         }
         final byte[] body;
+        final KeyContainer container = container(keys);
         try {
-            body = KmeJson.keys(keys);
-        } catch (RuntimeException e) {
-            keys.forEach(key -> key.key().erase());
-            throw e;
+            body = Etsi014Json.write(container);
+        } finally {
+            container.erase();
         }
         send(response, callback, 200, body, keys);
         return 200;
@@ -143,6 +146,16 @@ final class KmeHandler extends Handler.Abstract {
 
     private List<DeliveredKey> encKeys(final String master, final String slave, final KeyRequest request)
             throws KmeError {
+        if (!request.extensionMandatory().isEmpty()) {
+            final List<Map<String, String>> unsupported = new ArrayList<>();
+            for (Map<String, Object> extension : request.extensionMandatory()) {
+                extension.keySet().forEach(name -> unsupported.add(Map.of("extension_mandatory", name, "message",
+                    "not supported")));
+            }
+            if (!unsupported.isEmpty()) {
+                throw new KmeError(400, "unsupported extension_mandatory members", unsupported);
+            }
+        }
         final List<String> slaves = new ArrayList<>(1 + request.additionalSlaves().size());
         slaves.add(slave);
         for (String additional : request.additionalSlaves()) {
@@ -152,8 +165,8 @@ final class KmeHandler extends Handler.Abstract {
             }
             slaves.add(additional);
         }
-        final int number = request.number() == null ? 1 : request.number();
-        final int size = request.size() != null ? request.size()
+        final int number = request.number().orElse(1);
+        final int size = request.size().isPresent() ? request.size().get()
             : call(() -> delivery.status(master, slave)).keySize();
         return call(() -> delivery.encKeys(master, slaves, number, size));
     }
@@ -164,20 +177,34 @@ final class KmeHandler extends Handler.Abstract {
         }
     }
 
-    private static Map<String, String> query(final Request request) throws KmeError {
-        return KmeRequests.query(request.getHttpURI().getQuery());
+    private static Map<String, String> query(final Request request) throws Etsi014FormatException {
+        return Etsi014Query.parameters(request.getHttpURI().getQuery());
+    }
+
+    /** The keys as a Key container of copies, which the caller erases. */
+    private static KeyContainer container(final List<DeliveredKey> keys) {
+        final List<QkdKey> copies = new ArrayList<>(keys.size());
+        for (DeliveredKey key : keys) {
+            final byte[] bytes = key.key().bytes();
+            try {
+                copies.add(new QkdKey(key.keyId(), bytes));
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        return KeyContainer.of(copies);
     }
 
     private static byte[] body(final Request request) throws KmeError, IOException {
         final long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        if (declared > MAX_BODY) {
+        if (declared > Etsi014Limits.MAX_REQUEST_BODY) {
             throw tooLarge();
         }
         final byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY + 1);
+            body = in.readNBytes(Etsi014Limits.MAX_REQUEST_BODY + 1);
         }
-        if (body.length > MAX_BODY) {
+        if (body.length > Etsi014Limits.MAX_REQUEST_BODY) {
             throw tooLarge();
         }
         return body;
@@ -205,7 +232,7 @@ final class KmeHandler extends Handler.Abstract {
     }
 
     private static KmeError tooLarge() {
-        return new KmeError(413, "request body larger than " + MAX_BODY + " bytes", List.of());
+        return new KmeError(413, "request body larger than " + Etsi014Limits.MAX_REQUEST_BODY + " bytes", List.of());
     }
 
     private static void send(final Response response, final Callback callback, final int status, final byte[] body,
@@ -236,6 +263,20 @@ final class KmeHandler extends Handler.Abstract {
     @FunctionalInterface
     private interface KeyCall<T> {
         T call() throws KeyDeliveryException;
+    }
+
+    /** A reading of a request. */
+    @FunctionalInterface
+    private interface FormatCall<T> {
+        T call() throws Etsi014FormatException, KmeError, IOException;
+    }
+
+    private static <T> T format(final FormatCall<T> formatCall) throws KmeError, IOException {
+        try {
+            return formatCall.call();
+        } catch (Etsi014FormatException e) {
+            throw KmeError.of(e);
+        }
     }
 
     private static <T> T call(final KeyCall<T> keyCall) throws KmeError {

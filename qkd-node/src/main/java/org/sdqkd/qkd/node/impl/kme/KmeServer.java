@@ -74,7 +74,7 @@ public final class KmeServer implements AutoCloseable {
         connector.setHost(settings.bindAddress());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        server.setHandler(new KmeHandler(delivery, settings.maxKeyPerRequest(), settings.maxSaeIdCount()));
+        server.setHandler(new KmeHandler(delivery, settings.limits()));
         server.setErrorHandler(new KmeErrorHandler());
         try {
             server.start();

@@ -2,6 +2,7 @@ package org.sdqkd.qkd.node.impl.kme;
 
 import static java.util.Objects.requireNonNull;
 
+import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 
 /**
@@ -10,15 +11,12 @@ import org.sdqkd.qkd.node.api.TlsIdentity;
  * @param bindAddress      the address to bind
  * @param port             the HTTPS port, 0 for any free one
  * @param tls              the node's certificate (the server's) and the CA that issues SAE certificates
- * @param maxKeyPerRequest the largest {@code number} of one enc_keys request
- * @param maxSaeIdCount    the most additional slave SAEs of one enc_keys request
+ * @param maxKeyPerRequest the largest {@code number} of one enc_keys request, at most
+ *                         {@value Etsi014Limits#MAX_KEYS_PER_REQUEST}
+ * @param maxSaeIdCount    the most additional slave SAEs of one enc_keys request, at most
+ *                         {@value Etsi014Limits#MAX_ADDITIONAL_SLAVES}
  */
 public record KmeSettings(String bindAddress, int port, TlsIdentity tls, int maxKeyPerRequest, int maxSaeIdCount) {
-    /** The default largest number of keys per request. */
-    public static final int DEFAULT_MAX_KEY_PER_REQUEST = 1024;
-    /** The default most additional slave SAEs per request. */
-    public static final int DEFAULT_MAX_SAE_ID_COUNT = 8;
-
     /** Checks the components. */
     public KmeSettings {
         requireNonNull(bindAddress);
@@ -26,13 +24,21 @@ public record KmeSettings(String bindAddress, int port, TlsIdentity tls, int max
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        if (maxKeyPerRequest < 1 || maxSaeIdCount < 0) {
-            throw new IllegalArgumentException("bad limits: " + maxKeyPerRequest + ", " + maxSaeIdCount);
-        }
+        limits(maxKeyPerRequest, maxSaeIdCount);
     }
 
-    /** Settings with the default limits. */
+    /** Settings with the largest limits ({@link Etsi014Limits#MAXIMA}). */
     public static KmeSettings of(final String bindAddress, final int port, final TlsIdentity tls) {
-        return new KmeSettings(bindAddress, port, tls, DEFAULT_MAX_KEY_PER_REQUEST, DEFAULT_MAX_SAE_ID_COUNT);
+        return new KmeSettings(bindAddress, port, tls, Etsi014Limits.MAX_KEYS_PER_REQUEST,
+            Etsi014Limits.MAX_ADDITIONAL_SLAVES);
+    }
+
+    /** The request limits as the KME applies and announces them. */
+    public Etsi014Limits limits() {
+        return limits(maxKeyPerRequest, maxSaeIdCount);
+    }
+
+    private static Etsi014Limits limits(final int maxKeyPerRequest, final int maxSaeIdCount) {
+        return new Etsi014Limits(maxKeyPerRequest, maxSaeIdCount);
     }
 }

@@ -13,7 +13,7 @@ import org.sdqkd.qkd.node.impl.keys.AppSpec;
 import org.sdqkd.qkd.node.impl.keys.AppUsage;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
 import org.sdqkd.qkd.node.impl.keys.KeyPlane;
-import org.sdqkd.qkd.node.impl.keys.KeyStatus;
+import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.impl.keys.LinkChannel;
 import org.sdqkd.qkd.node.impl.keys.LinkSpec;
 import org.sdqkd.qkd.node.impl.keys.LinkState;
@@ -111,7 +111,7 @@ final class FakeKeyPlane implements KeyPlane {
     }
 
     @Override
-    public KeyStatus status(final String masterSae, final String slaveSae) {
+    public Status status(final String masterSae, final String slaveSae) {
         throw new UnsupportedOperationException("not part of the agent's tests");
     }
 

@@ -20,7 +20,7 @@ import org.sdqkd.qkd.node.impl.kme.KmeServer;
 import org.sdqkd.qkd.node.impl.kme.KmeSettings;
 import org.sdqkd.qkd.node.testing.TestPki;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
-import org.sdqkd.ssh.qkd.api.QkdKey;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeySources;
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sdqkd.etsi014.api.Etsi014Limits;
+import org.sdqkd.etsi014.api.Status;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.testing.TestPki;
 
@@ -95,7 +97,7 @@ class KeyDeliveryTest {
         assertKind(KeyDeliveryException.Kind.BAD_REQUEST, () -> pair.a().encKeys("SAE_A", List.of("SAE_B"), 1, 60));
         assertKind(KeyDeliveryException.Kind.BAD_REQUEST, () -> pair.a().encKeys("SAE_A", List.of("SAE_B"), 1, 8200));
         assertKind(KeyDeliveryException.Kind.BAD_REQUEST, () -> pair.a().encKeys("SAE_A", List.of("SAE_B"),
-            EmulatedKeyPlane.MAX_KEY_PER_REQUEST + 1, 256));
+            Etsi014Limits.MAX_KEYS_PER_REQUEST + 1, 256));
     }
 
     @Test
@@ -183,7 +185,7 @@ class KeyDeliveryTest {
     void statusReportsTheBestLinkAndTheLimits() throws Exception {
         final Planes.Pair pair = planes.pair(new RateSource.Fixed(Planes.FAST), 3_000);
         pair.awaitStored(3_000);
-        final KeyStatus status = pair.a().status("SAE_A", "SAE_B");
+        final Status status = pair.a().status("SAE_A", "SAE_B");
         assertEquals("KME_" + pair.nodeA().name(), status.sourceKmeId());
         assertEquals(pair.nodeB().name(), status.targetKmeId());
         assertEquals(3_000, status.storedKeyCount());
@@ -191,7 +193,7 @@ class KeyDeliveryTest {
         assertEquals(256, status.keySize());
         assertEquals(64, status.minKeySize());
         assertEquals(8192, status.maxKeySize());
-        assertEquals(EmulatedKeyPlane.MAX_KEY_PER_REQUEST, status.maxKeyPerRequest());
+        assertEquals(Etsi014Limits.MAX_KEYS_PER_REQUEST, status.maxKeyPerRequest());
         assertEquals(0, pair.stateA().skr(), "a full store produces nothing");
         assertEquals(Planes.FAST, pair.stateA().nominalSkr());
     }

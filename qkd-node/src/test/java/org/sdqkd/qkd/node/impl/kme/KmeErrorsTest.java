@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.qkd.node.testing.KmeClient;
 
 /** The KME's own refusals: each with its status, an ETSI Error body and no-store. */
@@ -149,9 +150,11 @@ class KmeErrorsTest {
 
     @Test
     void refusesBodiesOver64KiB() throws Exception {
-        final String big = "{\"extension_optional\":[{\"pad\":\"" + "x".repeat(KmeHandler.MAX_BODY) + "\"}]}";
+        final String big = "{\"extension_optional\":[{\"pad\":\"" + "x".repeat(Etsi014Limits.MAX_REQUEST_BODY)
+            + "\"}]}";
         assertError(master, "POST", ENC, big, 413, "request body larger than 65536 bytes");
-        final String fits = "{\"extension_optional\":[{\"pad\":\"" + "x".repeat(KmeHandler.MAX_BODY - 100) + "\"}]}";
+        final String fits = "{\"extension_optional\":[{\"pad\":\""
+            + "x".repeat(Etsi014Limits.MAX_REQUEST_BODY - 100) + "\"}]}";
         assertEquals(200, master.exchange("POST", ENC, fits).status());
     }
 

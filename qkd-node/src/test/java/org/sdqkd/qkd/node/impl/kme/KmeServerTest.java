@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyStatus;
+import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.testing.InMemoryKeyDelivery;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;
@@ -67,7 +67,7 @@ class KmeServerTest {
         assertEquals(Set.of("source_KME_ID", "target_KME_ID", "master_SAE_ID", "slave_SAE_ID", "key_size",
             "stored_key_count", "max_key_count", "max_key_per_request", "max_key_size", "min_key_size",
             "max_SAE_ID_count"), names(json));
-        assertEquals(new KeyStatus(InMemoryKeyDelivery.SOURCE_KME, InMemoryKeyDelivery.TARGET_KME, MASTER, SLAVE, 256,
+        assertEquals(Status.of(InMemoryKeyDelivery.SOURCE_KME, InMemoryKeyDelivery.TARGET_KME, MASTER, SLAVE, 256,
             KmeFixture.UNITS, KmeFixture.UNITS, KmeFixture.MAX_KEYS, 8192, 64, KmeFixture.MAX_SAES),
             kme.client(MASTER).status(SLAVE));
     }
