@@ -54,7 +54,7 @@ public final class AgentCore implements AutoCloseable {
     private final Operations operations;
     private final ScheduledExecutorService scheduler;
     /** Every session whose handler is running, from before its hello until its transport has closed. */
-    private final Map<Long, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, AgentSession> sessions = new ConcurrentHashMap<>();
     /** Sessions whose transport closed before their handler registered them: they must not be served. */
     private final Set<Long> closedEarly = ConcurrentHashMap.newKeySet();
     private final Object lifecycle = new Object();
@@ -149,8 +149,8 @@ public final class AgentCore implements AutoCloseable {
     }
 
     /** A session that has exchanged hellos and not ended. */
-    Optional<ServerSession> session(final long id) {
-        return Optional.ofNullable(sessions.get(id)).filter(ServerSession::started);
+    Optional<AgentSession> session(final long id) {
+        return Optional.ofNullable(sessions.get(id)).filter(AgentSession::started);
     }
 
     /** The agent's state data: {@code /netconf-state} and {@code /yang-library}. */
@@ -160,7 +160,7 @@ public final class AgentCore implements AutoCloseable {
             held = new EnumMap<>(locks);
         }
         return List.of(state.netconfState(capabilities, held,
-            sessions.values().stream().filter(ServerSession::started).toList(), statistics),
+            sessions.values().stream().filter(AgentSession::started).toList(), statistics),
             state.yangLibrary(), state.modulesState());
     }
 
@@ -186,7 +186,7 @@ public final class AgentCore implements AutoCloseable {
      *
      * @return false if its transport has closed already: the session must not be served
      */
-    boolean register(final ServerSession session) {
+    boolean register(final AgentSession session) {
         synchronized (lifecycle) {
             if (closedEarly.remove(session.id().id())) {
                 return false;
@@ -197,7 +197,7 @@ public final class AgentCore implements AutoCloseable {
     }
 
     /** The hellos are exchanged: the session is listed and announced, unless it has ended meanwhile. */
-    void sessionStarted(final ServerSession session) {
+    void sessionStarted(final AgentSession session) {
         if (session.markStarted()) {
             statistics.session();
             notifications.publish(BaseNotifications.sessionStart(session.id(), sessionHost(session.id())));
@@ -210,14 +210,14 @@ public final class AgentCore implements AutoCloseable {
      * victim is running is let finish first, so that nothing it does lands after the release; the wait ends early
      * if the killer itself is ended meanwhile (two sessions killing each other).
      */
-    void releaseKilled(final ServerSession victim, final ServerSession killer) {
+    void releaseKilled(final AgentSession victim, final AgentSession killer) {
         victim.end(() -> release(victim.id()));
         victim.awaitReleased(killer);
     }
 
     /** A session ended, whoever ended it: its locks, subscription and confirmed commit go with it. */
     public void sessionEnded(final SessionInfo info) {
-        final ServerSession session;
+        final AgentSession session;
         synchronized (lifecycle) {
             session = sessions.remove(info.sessionId());
             if (session == null) {
@@ -271,7 +271,7 @@ public final class AgentCore implements AutoCloseable {
     public void close() {
         runningListener.close();
         scheduler.shutdownNow();
-        sessions.values().forEach(ServerSession::kill);
+        sessions.values().forEach(AgentSession::kill);
         LOG.debug("agent core closed");
     }
 }

@@ -22,7 +22,7 @@ public final class NetconfSessionHandler implements SessionHandler {
 
     @Override
     public void serve(final TransportSession session) throws IOException {
-        final ServerSession served = new ServerSession(core, session);
+        final AgentSession served = new AgentSession(core, session);
         if (core.register(served)) {
             served.run();
         }

@@ -40,7 +40,7 @@ final class Operations {
 
     @FunctionalInterface
     private interface Handler {
-        ReplyContent handle(XmlElement operation, ServerSession session) throws OperationException,
+        ReplyContent handle(XmlElement operation, AgentSession session) throws OperationException,
             DatastoreException;
     }
 
@@ -87,7 +87,7 @@ final class Operations {
     }
 
     /** Runs a request and makes its reply; every failure becomes rpc-errors. */
-    RpcReply dispatch(final Rpc rpc, final ServerSession session) {
+    RpcReply dispatch(final Rpc rpc, final AgentSession session) {
         final XmlElement operation = rpc.operation();
         final Handler handler = handlers.get(key(operation.namespace(), operation.localName()));
         if (handler == null) {
@@ -120,13 +120,13 @@ final class Operations {
 
     // --- retrieval
 
-    private ReplyContent get(final XmlElement operation, final ServerSession session) throws OperationException {
+    private ReplyContent get(final XmlElement operation, final AgentSession session) throws OperationException {
         final Args args = Args.of(operation, Set.of(FILTER, WITH_DEFAULTS));
         final Element data = operationalData();
         return reply(data, args.optional(FILTER), WithDefaults.of(args.text(WITH_DEFAULTS)), false);
     }
 
-    private ReplyContent getConfig(final XmlElement operation, final ServerSession session)
+    private ReplyContent getConfig(final XmlElement operation, final AgentSession session)
             throws OperationException {
         final Args args = Args.of(operation, Set.of(SOURCE, FILTER, WITH_DEFAULTS));
         final DatastoreName source = args.datastore(SOURCE, CONFIGURATION);
@@ -161,7 +161,7 @@ final class Operations {
 
     // --- changes
 
-    private ReplyContent editConfig(final XmlElement operation, final ServerSession session)
+    private ReplyContent editConfig(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(TARGET, Param.base("default-operation"),
             Param.base("test-option"), Param.base("error-option"), Param.base("config"), Param.base("url")));
@@ -186,7 +186,7 @@ final class Operations {
 
     private ReplyContent edit(final DatastoreName target, final Element config,
             final EditConfig.DefaultOperation defaultOperation, final EditConfig.ErrorOption errorOption,
-            final boolean testOnly, final ServerSession session) throws OperationException, DatastoreException {
+            final boolean testOnly, final AgentSession session) throws OperationException, DatastoreException {
         try (DataTransaction tx = core.datastores().newTransaction(target, session.id())) {
             final List<RpcError> skipped = edits.apply(config, tx, defaultOperation, errorOption);
             if (testOnly) {
@@ -212,7 +212,7 @@ final class Operations {
         }
     }
 
-    private ReplyContent copyConfig(final XmlElement operation, final ServerSession session)
+    private ReplyContent copyConfig(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(TARGET, SOURCE, WITH_DEFAULTS));
         final DatastoreName target = args.datastore(TARGET, CONFIGURATION);
@@ -235,7 +235,7 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent deleteConfig(final XmlElement operation, final ServerSession session)
+    private ReplyContent deleteConfig(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(TARGET));
         final DatastoreName target = args.datastore(TARGET, CONFIGURATION);
@@ -247,7 +247,7 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent lock(final XmlElement operation, final ServerSession session)
+    private ReplyContent lock(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final DatastoreName target = Args.of(operation, Set.of(TARGET)).datastore(TARGET, CONFIGURATION);
         if (target == DatastoreName.RUNNING && core.confirmedCommits().isPending()) {
@@ -261,7 +261,7 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent unlock(final XmlElement operation, final ServerSession session)
+    private ReplyContent unlock(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final DatastoreName target = Args.of(operation, Set.of(TARGET)).datastore(TARGET, CONFIGURATION);
         core.datastores().unlock(target, session.id());
@@ -269,14 +269,14 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent closeSession(final XmlElement operation, final ServerSession session)
+    private ReplyContent closeSession(final XmlElement operation, final AgentSession session)
             throws OperationException {
         Args.of(operation, Set.of());
         session.requestClose();
         return OK;
     }
 
-    private ReplyContent killSession(final XmlElement operation, final ServerSession session)
+    private ReplyContent killSession(final XmlElement operation, final AgentSession session)
             throws OperationException {
         final Args args = Args.of(operation, Set.of(Param.base("session-id")));
         final String text = args.text(Param.base("session-id")).orElseThrow(() -> OperationException.badElement(
@@ -291,14 +291,14 @@ final class Operations {
             throw OperationException.badElement(ErrorTag.INVALID_VALUE, "session-id",
                 "a session cannot kill itself; use close-session");
         }
-        final ServerSession victim = core.session(id).orElseThrow(() -> OperationException.badElement(
+        final AgentSession victim = core.session(id).orElseThrow(() -> OperationException.badElement(
             ErrorTag.INVALID_VALUE, "session-id", "no session " + id));
         victim.killBy(session.id().id());
         core.releaseKilled(victim, session);
         return OK;
     }
 
-    private ReplyContent validate(final XmlElement operation, final ServerSession session)
+    private ReplyContent validate(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(SOURCE));
         final Element source = args.required(SOURCE);
@@ -323,7 +323,7 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent commit(final XmlElement operation, final ServerSession session)
+    private ReplyContent commit(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(Param.base("confirmed"), Param.base("confirm-timeout"),
             Param.base("persist"), Param.base("persist-id")));
@@ -352,14 +352,14 @@ final class Operations {
         return OK;
     }
 
-    private ReplyContent cancelCommit(final XmlElement operation, final ServerSession session)
+    private ReplyContent cancelCommit(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Args args = Args.of(operation, Set.of(Param.base("persist-id")));
         core.confirmedCommits().cancel(session.id(), args.text(Param.base("persist-id")));
         return OK;
     }
 
-    private ReplyContent discardChanges(final XmlElement operation, final ServerSession session)
+    private ReplyContent discardChanges(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         Args.of(operation, Set.of());
         core.datastores().discardChanges(session.id());
@@ -368,7 +368,7 @@ final class Operations {
 
     // --- monitoring and notifications
 
-    private ReplyContent getSchema(final XmlElement operation, final ServerSession session)
+    private ReplyContent getSchema(final XmlElement operation, final AgentSession session)
             throws OperationException {
         final Param identifier = new Param(Namespaces.MONITORING, "identifier");
         final Param version = new Param(Namespaces.MONITORING, "version");
@@ -389,7 +389,7 @@ final class Operations {
         return new ReplyContent.Output(List.of(XmlElement.of(data)));
     }
 
-    private ReplyContent createSubscription(final XmlElement operation, final ServerSession session)
+    private ReplyContent createSubscription(final XmlElement operation, final AgentSession session)
             throws OperationException {
         final Param stream = new Param(Namespaces.NOTIFICATION, "stream");
         final Param filter = new Param(Namespaces.NOTIFICATION, "filter");
@@ -425,7 +425,7 @@ final class Operations {
 
     // --- NMDA
 
-    private ReplyContent getData(final XmlElement operation, final ServerSession session)
+    private ReplyContent getData(final XmlElement operation, final AgentSession session)
             throws OperationException {
         final Param datastore = new Param(Namespaces.NMDA, "datastore");
         final Param subtree = new Param(Namespaces.NMDA, "subtree-filter");
@@ -488,7 +488,7 @@ final class Operations {
         }
     }
 
-    private ReplyContent editData(final XmlElement operation, final ServerSession session)
+    private ReplyContent editData(final XmlElement operation, final AgentSession session)
             throws OperationException, DatastoreException {
         final Param datastore = new Param(Namespaces.NMDA, "datastore");
         final Param defaultOperation = new Param(Namespaces.NMDA, "default-operation");

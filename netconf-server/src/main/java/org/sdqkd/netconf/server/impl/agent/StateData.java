@@ -81,7 +81,7 @@ final class StateData {
 
     /** {@code /netconf-state}. */
     Element netconfState(final List<URI> capabilities, final Map<DatastoreName, HeldLock> locks,
-            final List<ServerSession> sessions, final Statistics statistics) {
+            final List<AgentSession> sessions, final Statistics statistics) {
         final Element state = Dom.root(Namespaces.MONITORING, "netconf-state");
         final Element caps = append(state, "capabilities", null);
         capabilities.forEach(c -> append(caps, "capability", c.toString()));
@@ -110,7 +110,7 @@ final class StateData {
             append(schema, "location", "NETCONF");
         }
         final Element sessionList = append(state, "sessions", null);
-        for (ServerSession session : sessions) {
+        for (AgentSession session : sessions) {
             final Element entry = append(sessionList, "session", null);
             append(entry, "session-id", Long.toString(session.id().id()));
             append(entry, "transport", "netconf-ssh");

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code close-session}, {@code kill-session}, end of input or a framing error. Replies and notifications are
  * written whole, one at a time.
  */
-final class ServerSession {
-    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+final class AgentSession {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final AgentCore core;
@@ -66,7 +66,7 @@ final class ServerSession {
     private Runnable pendingRelease;
     private final CompletableFuture<Void> released = new CompletableFuture<>();
 
-    ServerSession(final AgentCore core, final TransportSession transport) {
+    AgentSession(final AgentCore core, final TransportSession transport) {
         this.core = requireNonNull(core);
         this.transport = requireNonNull(transport);
         this.info = transport.info();
@@ -184,7 +184,7 @@ final class ServerSession {
     }
 
     /** Waits until the release has run, or until {@code waiter} has ended itself, at most 30 seconds. */
-    void awaitReleased(final ServerSession waiter) {
+    void awaitReleased(final AgentSession waiter) {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!released.isDone() && !waiter.ended() && System.nanoTime() < deadline) {
             try {
