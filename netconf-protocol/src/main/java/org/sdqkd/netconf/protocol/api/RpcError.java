@@ -8,9 +8,6 @@ import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
-import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
-import org.sdqkd.datastore.api.ValidationError;
-import org.sdqkd.netconf.protocol.impl.ModulePathTranslator;
 
 /**
  * One {@code rpc-error} of an rpc-reply (RFC 6241 section 4.3), written in the element order of RFC 6241
@@ -48,35 +45,6 @@ public record RpcError(ErrorType type, ErrorTag tag, ErrorSeverity severity, Opt
     public static RpcError of(final ErrorType type, final ErrorTag tag, final String message) {
         return new RpcError(type, tag, ErrorSeverity.ERROR, Optional.empty(), Optional.empty(),
             Optional.of(ErrorMessage.english(message)), List.of());
-    }
-
-    /**
-     * The rpc-error for a datastore's validation error. Its data path ({@code /module:top/list[key='v']}, module
-     * names as prefixes) becomes an XPath with each module's own prefix, bound to the module's namespace as found
-     * in {@code context} ({@code /t:top/t:list[t:key='v']} with {@code xmlns:t}); two modules with the same prefix
-     * get distinct ones. A path naming a module {@code context} does not know is kept as it is, without bindings.
-     * An empty path gives no error-path. The {@code missing-element}, {@code bad-element},
-     * {@code unknown-element} and {@code unknown-namespace} tags get the {@code bad-element} info RFC 6241
-     * appendix A requires: the last node of the path.
-     *
-     * @param error   the validation error
-     * @param context the models the data path refers to
-     * @return the rpc-error, severity error, message in English
-     */
-    public static RpcError of(final ValidationError error, final EffectiveModelContext context) {
-        final Optional<ErrorPath> path = error.path().isEmpty() ? Optional.empty()
-            : Optional.of(ModulePathTranslator.translate(error.path(), context));
-        final List<ErrorInfo> info = new ArrayList<>();
-        if (needsBadElement(error.tag())) {
-            ModulePathTranslator.lastNodeName(error.path()).ifPresent(name -> info.add(ErrorInfo.badElement(name)));
-        }
-        return new RpcError(error.type(), error.tag(), ErrorSeverity.ERROR, error.appTag(), path,
-            Optional.of(ErrorMessage.english(error.message())), info);
-    }
-
-    private static boolean needsBadElement(final ErrorTag tag) {
-        return tag.equals(ErrorTag.MISSING_ELEMENT) || tag.equals(ErrorTag.BAD_ELEMENT)
-            || tag.equals(ErrorTag.UNKNOWN_ELEMENT) || tag.equals(ErrorTag.UNKNOWN_NAMESPACE);
     }
 
     /**

@@ -4,8 +4,7 @@ import java.io.IOException;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.Datastores;
 import org.sdqkd.datastore.api.StorageException;
-import org.sdqkd.netconf.server.impl.agent.AgentCore;
-import org.sdqkd.netconf.server.impl.agent.NetconfSessionHandler;
+import org.sdqkd.netconf.server.impl.agent.NetconfService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -20,14 +19,14 @@ public final class NetconfAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NetconfAgent.class);
 
     private final Datastores datastores;
-    private final AgentCore core;
+    private final NetconfService netconf;
     private final NetconfSshServer server;
     private final EffectiveModelContext models;
 
-    private NetconfAgent(final Datastores datastores, final AgentCore core, final NetconfSshServer server,
+    private NetconfAgent(final Datastores datastores, final NetconfService netconf, final NetconfSshServer server,
             final EffectiveModelContext models) {
         this.datastores = datastores;
-        this.core = core;
+        this.netconf = netconf;
         this.server = server;
         this.models = models;
     }
@@ -42,16 +41,16 @@ public final class NetconfAgent implements AutoCloseable {
      */
     public static NetconfAgent start(final AgentSettings settings) throws StorageException, IOException {
         final Datastores datastores = Datastores.open(settings.datastoreDirectory(), settings.models());
-        AgentCore core = null;
+        NetconfService netconf = null;
         try {
-            core = new AgentCore(datastores, settings.models(), settings.xmlLimits(), settings.maxMessageBytes(),
-                settings.helloTimeout());
-            final NetconfSshServer server = NetconfSshServer.of(settings.ssh(), new NetconfSessionHandler(core));
+            netconf = new NetconfService(datastores, settings.models(), settings.xmlLimits(),
+                settings.maxMessageBytes(), settings.helloTimeout());
+            final NetconfSshServer server = NetconfSshServer.of(settings.ssh(), netconf.sessionHandler());
             server.start();
-            return new NetconfAgent(datastores, core, server, settings.models());
+            return new NetconfAgent(datastores, netconf, server, settings.models());
         } catch (IOException | StorageException | RuntimeException e) {
-            if (core != null) {
-                core.close();
+            if (netconf != null) {
+                netconf.close();
             }
             datastores.close();
             throw e;
@@ -80,7 +79,7 @@ public final class NetconfAgent implements AutoCloseable {
      * @param event the notification's element, in its module's namespace
      */
     public void publish(final Element event) {
-        core.publish(event);
+        netconf.publish(event);
     }
 
     /** Stops serving: every session ends, then the datastores are closed. */
@@ -91,7 +90,7 @@ public final class NetconfAgent implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("the SSH server did not stop cleanly", e);
         }
-        core.close();
+        netconf.close();
         datastores.close();
     }
 }

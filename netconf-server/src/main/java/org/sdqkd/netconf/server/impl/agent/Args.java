@@ -1,6 +1,7 @@
 package org.sdqkd.netconf.server.impl.agent;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,18 @@ import org.w3c.dom.Node;
  * (RFC 6241 appendix A).
  */
 final class Args {
+    /** The configuration datastores of RFC 6241. */
+    static final Set<DatastoreName> CONFIGURATION =
+        EnumSet.of(DatastoreName.RUNNING, DatastoreName.CANDIDATE, DatastoreName.STARTUP);
+    /** {@code filter} of get, get-config (RFC 6241 section 6). */
+    static final Param FILTER = Param.base("filter");
+    /** {@code source} of get-config, copy-config and validate. */
+    static final Param SOURCE = Param.base("source");
+    /** {@code target} of edit-config, copy-config, delete-config, lock and unlock. */
+    static final Param TARGET = Param.base("target");
+    /** {@code with-defaults} of RFC 6243. */
+    static final Param WITH_DEFAULTS = new Param(Namespaces.WITH_DEFAULTS, "with-defaults");
+
     /** A parameter an operation accepts: its namespace and name. */
     record Param(String namespace, String name) {
         static Param base(final String name) {
@@ -138,5 +151,22 @@ final class Args {
         }
         throw OperationException.badElement(ErrorTag.INVALID_VALUE, named.getLocalName(),
             "not a datastore " + holder.getLocalName() + " can name here: " + named.getLocalName());
+    }
+
+    /** The datastore an NMDA {@code datastore} identityref names, such as {@code ds:operational}. */
+    static DatastoreName nmdaDatastore(final Element parameter, final Set<DatastoreName> allowed)
+            throws OperationException {
+        final String text = parameter.getTextContent().strip();
+        final int colon = text.indexOf(':');
+        final String prefix = colon < 0 ? null : text.substring(0, colon);
+        final String local = text.substring(colon + 1);
+        final String namespace = parameter.lookupNamespaceURI(prefix);
+        for (DatastoreName name : allowed) {
+            if (name.yangName().equals(local) && Namespaces.DATASTORES.equals(namespace)) {
+                return name;
+            }
+        }
+        throw OperationException.badElement(ErrorTag.INVALID_VALUE, "datastore",
+            "not a datastore this operation can use: " + text);
     }
 }

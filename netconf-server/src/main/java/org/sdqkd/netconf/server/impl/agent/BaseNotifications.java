@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.opendaylight.yangtools.yang.common.ErrorTag;
-import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DistinctNodeContainer;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataChange;
 import org.sdqkd.datastore.api.SessionId;
-import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.netconf.protocol.api.ErrorPath;
-import org.sdqkd.netconf.protocol.api.RpcError;
 import org.w3c.dom.Element;
 
 /** The events of ietf-netconf-notifications (RFC 6470) the agent publishes on the NETCONF stream. */
@@ -77,9 +73,7 @@ final class BaseNotifications {
                 continue;
             }
             final Element entry = append(event, "edit", null);
-            final ErrorPath path = RpcError.of(new ValidationError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
-                Optional.empty(), models.dataPath(edit.path()), ""), models.context())
-                .path().orElseThrow();
+            final ErrorPath path = ModulePathTranslator.translate(models.dataPath(edit.path()), models.context());
             final Element target = append(entry, "target", path.xpath());
             for (Map.Entry<String, String> binding : path.namespaces().entrySet()) {
                 target.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + binding.getKey(),

@@ -27,7 +27,6 @@ import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;
 import org.sdqkd.datastore.api.YangModels;
-import org.sdqkd.netconf.protocol.api.RpcError;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.w3c.dom.Element;
 
@@ -71,7 +70,7 @@ final class DataXml {
         try {
             return codec.read(new StringReader(text.toString()), DocumentFormat.XML);
         } catch (DocumentException e) {
-            throw new OperationException(RpcError.of(e.error(), context));
+            throw new OperationException(Errors.of(e.error(), context));
         } catch (IOException e) {
             throw OperationException.of(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
                 "cannot read the data: " + e.getMessage());

@@ -118,7 +118,7 @@ final class EditConfig {
     private void requireEntries(final NormalizedNode node, final YangInstanceIdentifier path,
             final DataTransaction tx) throws OperationException {
         if (node instanceof MapEntryNode && tx.read(path).isEmpty()) {
-            throw new OperationException(RpcError.of(new ValidationError(ErrorType.APPLICATION,
+            throw new OperationException(Errors.of(new ValidationError(ErrorType.APPLICATION,
                 ErrorTag.DATA_MISSING, Optional.empty(), models.dataPath(path),
                 "no such entry: under default-operation none, data without an operation attribute must exist"),
                 models.context()));
@@ -249,7 +249,7 @@ final class EditConfig {
                 case DELETE, REMOVE -> {
                     if (tx.read(path).isEmpty()) {
                         if (edit.operation() == Operation.DELETE) {
-                            throw new OperationException(RpcError.of(new ValidationError(ErrorType.APPLICATION,
+                            throw new OperationException(Errors.of(new ValidationError(ErrorType.APPLICATION,
                                 ErrorTag.DATA_MISSING, Optional.empty(), models.dataPath(path),
                                 "no data to delete here"), models.context()));
                         }
@@ -259,7 +259,7 @@ final class EditConfig {
                 }
                 case CREATE -> {
                     if (tx.read(path).isPresent()) {
-                        throw new OperationException(RpcError.of(new ValidationError(ErrorType.APPLICATION,
+                        throw new OperationException(Errors.of(new ValidationError(ErrorType.APPLICATION,
                             ErrorTag.DATA_EXISTS, Optional.empty(), models.dataPath(path),
                             "the data to create exists already"), models.context()));
                     }

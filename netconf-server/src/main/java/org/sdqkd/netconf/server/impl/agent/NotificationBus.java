@@ -23,13 +23,13 @@ final class NotificationBus {
 
     /** A session's subscription: its filter and its delivery queue. */
     static final class Subscription {
-        private final ServerSession session;
+        private final AgentSession session;
         private final Optional<Element> filter;
         private final DataXml models;
         private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("netconf-notifications-", 0).factory());
 
-        Subscription(final ServerSession session, final Optional<Element> filter, final DataXml models) {
+        Subscription(final AgentSession session, final Optional<Element> filter, final DataXml models) {
             this.session = session;
             this.filter = filter;
             this.models = models;

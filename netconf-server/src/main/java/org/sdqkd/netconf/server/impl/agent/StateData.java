@@ -3,7 +3,6 @@ package org.sdqkd.netconf.server.impl.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,10 +24,6 @@ import org.w3c.dom.Element;
  * module set, one schema, the four NMDA datastores).
  */
 final class StateData {
-    /** A lock held on a datastore, for {@code /netconf-state/datastores}. */
-    record HeldLock(long sessionId, Instant since) {
-    }
-
     private final DataXml models;
     private final ModuleSources sources;
     private final String contentId;
@@ -80,8 +75,8 @@ final class StateData {
     }
 
     /** {@code /netconf-state}. */
-    Element netconfState(final List<URI> capabilities, final Map<DatastoreName, HeldLock> locks,
-            final List<ServerSession> sessions, final Statistics statistics) {
+    Element netconfState(final List<URI> capabilities, final Map<DatastoreName, HeldLocks.HeldLock> locks,
+            final List<AgentSession> sessions, final Statistics statistics) {
         final Element state = Dom.root(Namespaces.MONITORING, "netconf-state");
         final Element caps = append(state, "capabilities", null);
         capabilities.forEach(c -> append(caps, "capability", c.toString()));
@@ -89,7 +84,7 @@ final class StateData {
         for (DatastoreName name : List.of(DatastoreName.RUNNING, DatastoreName.CANDIDATE, DatastoreName.STARTUP)) {
             final Element datastore = append(datastores, "datastore", null);
             append(datastore, "name", name.yangName());
-            final HeldLock lock = locks.get(name);
+            final HeldLocks.HeldLock lock = locks.get(name);
             if (lock != null) {
                 final Element global = append(append(datastore, "locks", null), "global-lock", null);
                 append(global, "locked-by-session", Long.toString(lock.sessionId()));
@@ -110,7 +105,7 @@ final class StateData {
             append(schema, "location", "NETCONF");
         }
         final Element sessionList = append(state, "sessions", null);
-        for (ServerSession session : sessions) {
+        for (AgentSession session : sessions) {
             final Element entry = append(sessionList, "session", null);
             append(entry, "session-id", Long.toString(session.id().id()));
             append(entry, "transport", "netconf-ssh");
@@ -119,10 +114,7 @@ final class StateData {
                 .map(a -> a.getAddress().getHostAddress());
             host.ifPresent(h -> append(entry, "source-host", h));
             append(entry, "login-time", session.loginTime().toString());
-            append(entry, "in-rpcs", Long.toString(session.inRpcs()));
-            append(entry, "in-bad-rpcs", Long.toString(session.inBadRpcs()));
-            append(entry, "out-rpc-errors", Long.toString(session.outRpcErrors()));
-            append(entry, "out-notifications", Long.toString(session.outNotifications()));
+            counters(entry, session.counters());
             sshKeyExchange(entry, session.info());
         }
         final Element stats = append(state, "statistics", null);
@@ -130,11 +122,16 @@ final class StateData {
         append(stats, "in-bad-hellos", Long.toString(statistics.inBadHellos()));
         append(stats, "in-sessions", Long.toString(statistics.inSessions()));
         append(stats, "dropped-sessions", Long.toString(statistics.droppedSessions()));
-        append(stats, "in-rpcs", Long.toString(statistics.inRpcs()));
-        append(stats, "in-bad-rpcs", Long.toString(statistics.inBadRpcs()));
-        append(stats, "out-rpc-errors", Long.toString(statistics.outRpcErrors()));
-        append(stats, "out-notifications", Long.toString(statistics.outNotifications()));
+        counters(stats, statistics.total());
         return state;
+    }
+
+    /** The four counters a session and the statistics have alike, in the order of the model. */
+    private static void counters(final Element parent, final Counters counters) {
+        append(parent, "in-rpcs", Long.toString(counters.inRpcs()));
+        append(parent, "in-bad-rpcs", Long.toString(counters.inBadRpcs()));
+        append(parent, "out-rpc-errors", Long.toString(counters.outRpcErrors()));
+        append(parent, "out-notifications", Long.toString(counters.outNotifications()));
     }
 
     /**

@@ -3,19 +3,29 @@ package org.sdqkd.netconf.server.impl.agent;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The agent-wide counters of RFC 6022 {@code /netconf-state/statistics}. */
+/**
+ * The agent-wide counters of RFC 6022 {@code /netconf-state/statistics}: the start time, the hello and session
+ * counters, and the rpc {@link Counters} every session's own counters count into.
+ */
 final class Statistics {
     private final Instant startTime = Instant.now();
     private final AtomicLong inBadHellos = new AtomicLong();
     private final AtomicLong inSessions = new AtomicLong();
     private final AtomicLong droppedSessions = new AtomicLong();
-    private final AtomicLong inRpcs = new AtomicLong();
-    private final AtomicLong inBadRpcs = new AtomicLong();
-    private final AtomicLong outRpcErrors = new AtomicLong();
-    private final AtomicLong outNotifications = new AtomicLong();
+    private final Counters total = Counters.forAgent();
 
     Instant startTime() {
         return startTime;
+    }
+
+    /** New counters for a session, counting into {@link #total()}. */
+    Counters newSession() {
+        return total.forSession();
+    }
+
+    /** The rpc and notification counters of every session together. */
+    Counters total() {
+        return total;
     }
 
     void badHello() {
@@ -30,22 +40,6 @@ final class Statistics {
         droppedSessions.incrementAndGet();
     }
 
-    void rpc() {
-        inRpcs.incrementAndGet();
-    }
-
-    void badRpc() {
-        inBadRpcs.incrementAndGet();
-    }
-
-    void rpcError() {
-        outRpcErrors.incrementAndGet();
-    }
-
-    void notification() {
-        outNotifications.incrementAndGet();
-    }
-
     long inBadHellos() {
         return inBadHellos.get();
     }
@@ -56,21 +50,5 @@ final class Statistics {
 
     long droppedSessions() {
         return droppedSessions.get();
-    }
-
-    long inRpcs() {
-        return inRpcs.get();
-    }
-
-    long inBadRpcs() {
-        return inBadRpcs.get();
-    }
-
-    long outRpcErrors() {
-        return outRpcErrors.get();
-    }
-
-    long outNotifications() {
-        return outNotifications.get();
     }
 }

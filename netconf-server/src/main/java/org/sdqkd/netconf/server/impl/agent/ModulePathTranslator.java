@@ -1,4 +1,4 @@
-package org.sdqkd.netconf.protocol.impl;
+package org.sdqkd.netconf.server.impl.agent;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import org.sdqkd.netconf.protocol.api.ErrorPath;
  * and key name prefixed with its module's prefix, bound to the module's namespace. Quoted values are copied as
  * they are.
  */
-public final class ModulePathTranslator {
+final class ModulePathTranslator {
     private final EffectiveModelContext context;
     private final Map<String, String> namespaces = new LinkedHashMap<>();
     private final Map<String, String> prefixOfModule = new HashMap<>();
@@ -34,7 +34,7 @@ public final class ModulePathTranslator {
      * @param context the models that define its modules
      * @return the error-path
      */
-    public static ErrorPath translate(final String path, final EffectiveModelContext context) {
+    static ErrorPath translate(final String path, final EffectiveModelContext context) {
         final ModulePathTranslator translator = new ModulePathTranslator(path, context);
         try {
             translator.steps();
@@ -45,7 +45,7 @@ public final class ModulePathTranslator {
     }
 
     /** The local name of the last node of a data path, without module or predicates. */
-    public static Optional<String> lastNodeName(final String path) {
+    static Optional<String> lastNodeName(final String path) {
         final PathSteps steps = new PathSteps(path);
         String last = null;
         try {

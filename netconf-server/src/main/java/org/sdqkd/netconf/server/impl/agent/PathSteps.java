@@ -1,4 +1,4 @@
-package org.sdqkd.netconf.protocol.impl;
+package org.sdqkd.netconf.server.impl.agent;
 
 /**
  * Reads a data path ({@code /mod:a/b[k='v'][mod:k2="w"]/c[.='x']/d[3]}) step by step, respecting quotes. A
