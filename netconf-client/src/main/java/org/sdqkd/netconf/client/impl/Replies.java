@@ -43,6 +43,8 @@ public final class Replies {
             case ReplyContent.Errors errors -> CompletableFuture.completedFuture(List.of());
             case ReplyContent.Output output -> CompletableFuture.failedFuture(
                 new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
+            case ReplyContent.StreamedData streamed -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("a streamed reply is written, never received"));
         };
     }
 
@@ -62,6 +64,8 @@ public final class Replies {
             case ReplyContent.Errors errors -> CompletableFuture.completedFuture(List.of());
             case ReplyContent.Output output -> CompletableFuture.failedFuture(
                 new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
+            case ReplyContent.StreamedData streamed -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("a streamed reply is written, never received"));
         };
     }
 

@@ -1,9 +1,11 @@
 package org.sdqkd.netconf.protocol.api;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sdqkd.netconf.protocol.impl.ChunkDecoder;
+import org.sdqkd.netconf.protocol.impl.ChunkedMessageOutput;
 
 /**
  * The chunked framing of NETCONF {@code :base:1.1} (RFC 6242 section 4.2): a message is one or more chunks
@@ -11,6 +13,9 @@ import org.sdqkd.netconf.protocol.impl.ChunkDecoder;
  * without leading zeros and headers are exactly as the RFC's ABNF; anything else breaks the framing.
  */
 public final class ChunkedFraming implements Framing {
+    /** The size of the chunks of a message framed while it is written: a few SSH packets. */
+    public static final int CHUNK_SIZE = 64 * 1024;
+
     private final ChunkDecoder decoder;
 
     private ChunkedFraming(final int maxMessageSize) {
@@ -55,6 +60,15 @@ public final class ChunkedFraming implements Framing {
         out.writeBytes(message);
         out.writeBytes(new byte[] {'\n', '#', '#', '\n'});
         return out.toByteArray();
+    }
+
+    /**
+     * Chunks of at most {@value #CHUNK_SIZE} bytes; a message whose bytes arrive in larger writes may have larger
+     * chunks. Closing the stream of a message with no bytes fails.
+     */
+    @Override
+    public OutputStream newMessage(final OutputStream sink) {
+        return new ChunkedMessageOutput(sink, CHUNK_SIZE);
     }
 
     @Override

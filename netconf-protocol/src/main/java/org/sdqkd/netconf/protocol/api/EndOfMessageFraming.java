@@ -1,8 +1,10 @@
 package org.sdqkd.netconf.protocol.api;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sdqkd.netconf.protocol.impl.EndOfMessageDecoder;
+import org.sdqkd.netconf.protocol.impl.EndOfMessageOutput;
 
 /**
  * The end-of-message framing of NETCONF {@code :base:1.0} (RFC 6242 section 4.3): each message is followed by
@@ -58,6 +60,12 @@ public final class EndOfMessageFraming implements Framing {
         System.arraycopy(message, 0, framed, 0, message.length);
         System.arraycopy(DELIMITER_BYTES, 0, framed, message.length, DELIMITER_BYTES.length);
         return framed;
+    }
+
+    /** Writing the delimiter as part of the message fails, once its last byte is written. */
+    @Override
+    public OutputStream newMessage(final OutputStream sink) {
+        return new EndOfMessageOutput(sink, DELIMITER_BYTES);
     }
 
     @Override

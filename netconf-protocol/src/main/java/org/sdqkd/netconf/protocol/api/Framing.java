@@ -1,5 +1,6 @@
 package org.sdqkd.netconf.protocol.api;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -50,6 +51,17 @@ public sealed interface Framing permits EndOfMessageFraming, ChunkedFraming {
      * @throws FramingException if this framing cannot carry the message
      */
     byte[] encode(byte[] message) throws FramingException;
+
+    /**
+     * Frames one message while it is written, for messages too large to hold as bytes: what is written to the
+     * returned stream goes to {@code sink} framed, and closing it ends the message (it does not close the sink,
+     * nor flush it). The stream is not thread-safe; the caller keeps other messages off the sink until it is
+     * closed. A message that could not be written whole is broken: the session must end.
+     *
+     * @param sink where the framed bytes go
+     * @return the stream of one message
+     */
+    OutputStream newMessage(OutputStream sink);
 
     /** The largest message, in bytes, that {@link #decode(byte[], int, int)} accepts. */
     int maxMessageSize();

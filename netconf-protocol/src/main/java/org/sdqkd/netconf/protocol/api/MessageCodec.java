@@ -2,6 +2,8 @@ package org.sdqkd.netconf.protocol.api;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
@@ -10,6 +12,7 @@ import org.sdqkd.netconf.protocol.impl.HelloXml;
 import org.sdqkd.netconf.protocol.impl.NotificationXml;
 import org.sdqkd.netconf.protocol.impl.RpcReplyXml;
 import org.sdqkd.netconf.protocol.impl.RpcXml;
+import org.sdqkd.netconf.protocol.impl.StreamedReplyXml;
 import org.sdqkd.netconf.protocol.impl.XmlWriter;
 import org.w3c.dom.Element;
 
@@ -83,5 +86,22 @@ public final class MessageCodec {
             case Notification notification -> NotificationXml.write(notification);
         };
         return XmlWriter.document(root);
+    }
+
+    /**
+     * Writes one message into a stream, such as the stream of {@link Framing#newMessage(OutputStream)}. A reply
+     * holding {@link ReplyContent.StreamedData} is written as its content is produced, with no DOM and no copy of
+     * the whole document; any other message as {@link #encode(NetconfMessage)} makes it.
+     *
+     * @param message the message
+     * @param out     where its UTF-8 XML document goes; not closed
+     * @throws IOException if the stream fails or streamed content cannot be written
+     */
+    public void encode(final NetconfMessage message, final OutputStream out) throws IOException {
+        if (message instanceof RpcReply reply && reply.content() instanceof ReplyContent.StreamedData streamed) {
+            StreamedReplyXml.write(reply, streamed, out);
+        } else {
+            out.write(encode(message));
+        }
     }
 }

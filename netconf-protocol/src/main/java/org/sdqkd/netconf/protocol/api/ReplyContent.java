@@ -1,6 +1,7 @@
 package org.sdqkd.netconf.protocol.api;
 
 import java.util.List;
+import java.util.Objects;
 
 /** What an {@link RpcReply} holds (RFC 6241 sections 4.2 to 4.4). */
 public sealed interface ReplyContent {
@@ -17,6 +18,19 @@ public sealed interface ReplyContent {
         /** Copies the list. */
         public Data {
             nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * {@code <data>} whose children are written straight into the message when it is sent, with no DOM of them:
+     * the streaming form of {@link Data}, which a server uses for large replies. Decoding a reply never yields it.
+     *
+     * @param content writes the children of the data element
+     */
+    record StreamedData(XmlContent content) implements ReplyContent {
+        /** Checks the component. */
+        public StreamedData {
+            Objects.requireNonNull(content);
         }
     }
 

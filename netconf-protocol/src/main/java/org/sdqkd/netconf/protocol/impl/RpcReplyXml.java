@@ -32,6 +32,8 @@ public final class RpcReplyXml {
                 final Element dataElement = DomNodes.append(root, NAMESPACE, "data", null);
                 data.nodes().forEach(node -> dataElement.appendChild(node.importInto(root.getOwnerDocument())));
             }
+            case ReplyContent.StreamedData streamed ->
+                StreamedReplyXml.writeChildren(streamed, DomNodes.append(root, NAMESPACE, "data", null));
             case ReplyContent.Output output ->
                 output.nodes().forEach(node -> root.appendChild(node.importInto(root.getOwnerDocument())));
             case ReplyContent.Errors errors -> errors.errors().forEach(error -> RpcErrorXml.write(root, error));

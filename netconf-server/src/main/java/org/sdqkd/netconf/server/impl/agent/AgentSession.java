@@ -218,10 +218,18 @@ final class AgentSession {
 
     private void write(final NetconfMessage message) throws IOException {
         final OutputStream out = transport.output();
-        try {
-            out.write(output.encode(codec.encode(message)));
-        } catch (FramingException e) {
-            throw new IOException("cannot frame a message", e);
+        if (message instanceof RpcReply reply && reply.content() instanceof ReplyContent.StreamedData) {
+            // written as it is produced, framed on the way: no document and no byte copy of the whole reply; the
+            // message is only ended when written whole, a failure part-way ends the session
+            final OutputStream framed = output.newMessage(out);
+            codec.encode(message, framed);
+            framed.close();
+        } else {
+            try {
+                out.write(output.encode(codec.encode(message)));
+            } catch (FramingException e) {
+                throw new IOException("cannot frame a message", e);
+            }
         }
         out.flush();
     }

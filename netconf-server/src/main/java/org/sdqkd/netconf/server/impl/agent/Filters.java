@@ -24,9 +24,7 @@ final class Filters {
      * @throws OperationException for an unknown type ({@code bad-attribute}) or a bad XPath expression
      */
     static Element apply(final Element data, final Element filter, final DataXml models) throws OperationException {
-        final String type = filter.hasAttributeNS(null, "type") ? filter.getAttributeNS(null, "type")
-            : filter.hasAttributeNS(Namespaces.BASE, "type") ? filter.getAttributeNS(Namespaces.BASE, "type")
-            : "subtree";
+        final String type = type(filter);
         return switch (type) {
             case "subtree" -> SubtreeFilter.apply(data, filter);
             case "xpath" -> XPathFilter.apply(data, xpathScope(filter), models);
@@ -34,6 +32,13 @@ final class Filters {
                     "not a filter type: " + type)
                 .withInfo(ErrorInfo.badAttribute("type"), ErrorInfo.badElement("filter")));
         };
+    }
+
+    /** The filter's type: its {@code type} attribute, unqualified or in the base namespace, else subtree. */
+    static String type(final Element filter) {
+        return filter.hasAttributeNS(null, "type") ? filter.getAttributeNS(null, "type")
+            : filter.hasAttributeNS(Namespaces.BASE, "type") ? filter.getAttributeNS(Namespaces.BASE, "type")
+            : "subtree";
     }
 
     /** The select attribute may be unqualified or in the base namespace; XPathFilter reads the unqualified one. */

@@ -58,10 +58,8 @@ final class RetrievalOperations {
             throws OperationException {
         final Args args = Args.of(operation, Set.of(SOURCE, FILTER, WITH_DEFAULTS));
         final DatastoreName source = args.datastore(SOURCE, CONFIGURATION);
-        final Optional<Element> filter = args.optional(FILTER);
-        final Element data = models.toXml(TopLevelSelection.of(filter)
-            .apply(datastores.snapshot(source).root()));
-        return reply(data, filter, WithDefaults.of(args.text(WITH_DEFAULTS)), true);
+        return DataReply.ofConfig(models, datastores.snapshot(source).root(), args.optional(FILTER),
+            WithDefaults.of(args.text(WITH_DEFAULTS)));
     }
 
     /** Running's configuration, the operational datastore's state and the agent's own state data. */
