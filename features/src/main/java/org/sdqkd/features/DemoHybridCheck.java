@@ -14,6 +14,7 @@ import org.sdqkd.features.DemoNetwork.DemoNode;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
@@ -89,10 +90,11 @@ final class DemoHybridCheck {
                 .password("sdqkd-demo".toCharArray()).hostKeys(HostKeyVerification.acceptAny())
                 .qkd(new ClientQkd(SshQkdSettings.of(KexPolicy.REQUIRED), kme, serverSae)).build();
             final NetconfSession session = client.connect(options).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            final NetconfOperations ops = new NetconfOperations(session);
             try {
-                final Element entry = sessionEntry(session.get().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+                final Element entry = sessionEntry(ops.get().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
                     session.sessionId());
-                session.closeSession().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                ops.closeSession().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 return "session " + session.sessionId() + ", " + text(entry, "method") + ", QKD key_ID "
                     + text(entry, "qkd-key-id");
             } finally {

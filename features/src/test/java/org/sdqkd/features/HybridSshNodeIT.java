@@ -19,6 +19,7 @@ import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.qkd.node.api.TlsIdentity;
@@ -65,14 +66,15 @@ class HybridSshNodeIT {
                             "admin").password("sdqkd-demo".toCharArray()).hostKeys(HostKeyVerification.acceptAny())
                         .qkd(qkd).build();
                     final NetconfSession session = client.connect(options).get(60, TimeUnit.SECONDS);
+                    final NetconfOperations ops = new NetconfOperations(session);
                     try {
-                        final List<XmlElement> running = session.getConfig(Datastore.RUNNING).get(30,
+                        final List<XmlElement> running = ops.getConfig(Datastore.RUNNING).get(30,
                             TimeUnit.SECONDS);
                         assertTrue(running.stream().anyMatch(e -> "qkd_node".equals(e.localName())),
                             "running holds Norte's qkd_node");
-                        final String state = session.get().get(30, TimeUnit.SECONDS).toString();
+                        final String state = ops.get().get(30, TimeUnit.SECONDS).toString();
                         sessions.add(state);
-                        session.closeSession().get(30, TimeUnit.SECONDS);
+                        ops.closeSession().get(30, TimeUnit.SECONDS);
                     } finally {
                         session.close();
                     }

@@ -11,6 +11,7 @@ import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
 import org.sdqkd.netconf.interop.peers.OdlTestTool;
@@ -91,7 +92,7 @@ final class OdlSessions {
             final List<CompletableFuture<Opened>> pending = new ArrayList<>();
             for (final NetconfEndpoint endpoint : endpoints.subList(from, Math.min(endpoints.size(), from + batch))) {
                 final long t0 = System.nanoTime();
-                pending.add(client.connect(options(endpoint)).thenCompose(session -> session
+                pending.add(client.connect(options(endpoint)).thenCompose(session -> new NetconfOperations(session)
                     .getConfig(Datastore.RUNNING).thenApply(data -> new Opened(session, System.nanoTime() - t0))));
             }
             for (final CompletableFuture<Opened> future : pending) {

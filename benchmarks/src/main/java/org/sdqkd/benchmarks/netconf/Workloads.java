@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.interop.peers.ProbeTestModule;
 import org.sdqkd.netconf.protocol.api.SafeXml;
@@ -41,8 +42,8 @@ final class Workloads {
      */
     static PhaseRunner.Operation getConfig(final int entries) {
         return (session, index, sessions, iteration) -> {
-            final List<XmlElement> data = session.getConfig(Datastore.RUNNING, PROBE_FILTER.get())
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            final List<XmlElement> data = new NetconfOperations(session)
+                .getConfig(Datastore.RUNNING, PROBE_FILTER.get()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (iteration == 0) {
                 final int found = countEntries(data);
                 if (found != entries) {
@@ -69,10 +70,11 @@ final class Workloads {
             final String config = "<config xmlns=\"" + ProbeTestModule.NETCONF_BASE + "\"><probe xmlns=\""
                 + ProbeTestModule.NAMESPACE + "\"><node><name>" + ProbeTestModule.nodeName(entry) + "</name><value>"
                 + value % Integer.MAX_VALUE + "</value></node></probe></config>";
+            final NetconfOperations ops = new NetconfOperations(session);
             for (int retries = 0;; retries++) {
                 try {
-                    session.editConfig(Datastore.CANDIDATE, parse(config)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    session.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    ops.editConfig(Datastore.CANDIDATE, parse(config)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    ops.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                     return retries;
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof NetconfRpcException) || retries >= MAX_RETRIES) {
@@ -93,9 +95,10 @@ final class Workloads {
      * @throws Exception if the server refuses
      */
     static void fill(final NetconfSession session, final int entries, final Duration timeout) throws Exception {
-        session.editConfig(Datastore.CANDIDATE, parse(ProbeTestModule.config(entries)))
+        final NetconfOperations ops = new NetconfOperations(session);
+        ops.editConfig(Datastore.CANDIDATE, parse(ProbeTestModule.config(entries)))
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        session.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ops.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

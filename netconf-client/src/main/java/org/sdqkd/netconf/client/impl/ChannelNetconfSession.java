@@ -159,12 +159,6 @@ final class ChannelNetconfSession implements NetconfSession {
     }
 
     @Override
-    public Class<? extends Framing> framingType() {
-        return requireNonNull(encoder, "hello exchange not finished") instanceof ChunkedFraming
-            ? ChunkedFraming.class : EndOfMessageFraming.class;
-    }
-
-    @Override
     public boolean isOpen() {
         return !closing.get();
     }
@@ -229,12 +223,6 @@ final class ChannelNetconfSession implements NetconfSession {
     }
 
     @Override
-    public void addCloseListener(final Consumer<NetconfSessionClosedException> listener) {
-        requireNonNull(listener);
-        closed.thenAccept(listener);
-    }
-
-    @Override
     public CompletableFuture<NetconfSessionClosedException> closeFuture() {
         return closed.thenApply(reason -> reason);
     }
@@ -242,23 +230,6 @@ final class ChannelNetconfSession implements NetconfSession {
     @Override
     public void close() {
         closeWith(new NetconfSessionClosedException("the session was closed by the client", null));
-    }
-
-    @Override
-    public CompletableFuture<Void> closeSession() {
-        if (closing.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return rpc(Requests.simple("close-session"))
-            .handle((reply, failure) -> {
-                if (failure != null) {
-                    LOG.debug("session {} at {}: close-session failed", sessionIdOrZero(), peer, failure);
-                }
-                close();
-                return null;
-            })
-            .thenCompose(ignored -> closed)
-            .thenApply(ignored -> null);
     }
 
     @Override

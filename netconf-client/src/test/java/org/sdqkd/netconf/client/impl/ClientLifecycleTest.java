@@ -36,6 +36,7 @@ import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
 import org.sdqkd.netconf.client.api.ReconnectOptions;
@@ -82,7 +83,7 @@ class ClientLifecycleTest {
             new ReconnectOptions(Duration.ofMillis(50), Duration.ofMillis(400), 0.5),
             s -> {
                 hooks.incrementAndGet();
-                return s.createSubscription(SubscriptionOptions.DEFAULT);
+                return new NetconfOperations(s).createSubscription(SubscriptionOptions.DEFAULT);
             });
         session.addStateListener(changes::add);
         session.addNotificationListener(notifications::add);
@@ -157,7 +158,7 @@ class ClientLifecycleTest {
         final ConnectOptions options = options(server.port()).connectTimeout(Duration.ofSeconds(40)).build();
         final List<NetconfSession> sessions = new ArrayList<>();
         sessions.add(await(client.connect(options)));
-        await(sessions.getFirst().get());
+        await(new NetconfOperations(sessions.getFirst()).get());
         final long oneSession = clientThreads();
         final List<CompletableFuture<NetconfSession>> opening = new ArrayList<>();
         for (int i = 1; i < 50; i++) {
@@ -169,7 +170,7 @@ class ClientLifecycleTest {
         }
         System.out.printf("49 sessions opened at once in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         for (NetconfSession session : sessions) {
-            await(session.get());
+            await(new NetconfOperations(session).get());
         }
         final long fiftySessions = clientThreads();
         // 2 I/O + 2 workers + 1 timer, plus MINA's own timer thread(s): fixed, whatever the number of sessions

@@ -37,6 +37,7 @@ import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
@@ -166,14 +167,15 @@ class NetconfSessionTest {
             }
         });
         final NetconfSession session = connect();
+        final NetconfOperations ops = new NetconfOperations(session);
         final NetconfRpcException failure = assertInstanceOf(NetconfRpcException.class,
-            failure(session.lock(Datastore.CANDIDATE)));
+            failure(ops.lock(Datastore.CANDIDATE)));
         assertEquals(3, failure.errors().size());
         assertEquals(ErrorTag.DATA_MISSING, failure.firstError().tag());
         assertEquals(ErrorSeverity.ERROR, failure.firstError().severity());
         assertTrue(failure.getMessage().contains("nothing there"), failure.getMessage());
         // warnings alone are a success
-        await(session.unlock(Datastore.CANDIDATE));
+        await(ops.unlock(Datastore.CANDIDATE));
     }
 
     @Test
@@ -201,11 +203,12 @@ class NetconfSessionTest {
             }
         });
         final NetconfSession session = connect();
+        final NetconfOperations ops = new NetconfOperations(session);
         final BlockingQueue<NetconfSessionClosedException> closes = new LinkedBlockingQueue<>();
         session.addCloseListener(closes::add);
         final CompletableFuture<RpcReply> first = session.rpc(GET);
         final CompletableFuture<RpcReply> second = session.rpc(GET);
-        final CompletableFuture<Void> kill = session.killSession(99);
+        final CompletableFuture<Void> kill = ops.killSession(99);
         for (CompletableFuture<?> future : List.of(first, second, kill)) {
             assertInstanceOf(NetconfSessionClosedException.class, failure(future));
         }
@@ -231,10 +234,11 @@ class NetconfSessionTest {
             peer.send(new Notification(now, xml("<event xmlns='urn:test'><n>after</n></event>")));
         });
         final NetconfSession session = connect();
+        final NetconfOperations ops = new NetconfOperations(session);
         final BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
         session.addNotificationListener(received::add);
-        await(session.createSubscription(SubscriptionOptions.DEFAULT));
-        final List<XmlElement> data = await(session.get());
+        await(ops.createSubscription(SubscriptionOptions.DEFAULT));
+        final List<XmlElement> data = await(ops.get());
         assertEquals(List.of(xml("<top xmlns='urn:test'/>")), data);
         final List<String> events = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -304,10 +308,11 @@ class NetconfSessionTest {
         start(ScriptedServer.BOTH, (rpc, peer) -> peer.reply(rpc, new ReplyContent.Data(
             List.of(xml("<blob xmlns='urn:test'>" + big + "</blob>")))));
         final NetconfSession session = connect();
-        final List<XmlElement> data = await(session.get());
+        final NetconfOperations ops = new NetconfOperations(session);
+        final List<XmlElement> data = await(ops.get());
         assertEquals(big.length(), data.getFirst().toElement().getTextContent().length());
         // and a large request the other way
-        final List<XmlElement> echoed = await(session.getConfig(Datastore.RUNNING));
+        final List<XmlElement> echoed = await(ops.getConfig(Datastore.RUNNING));
         assertEquals(1, echoed.size());
     }
 
@@ -319,7 +324,8 @@ class NetconfSessionTest {
             peer.ok(rpc);
         });
         final NetconfSession session = connect();
-        await(session.closeSession());
+        final NetconfOperations ops = new NetconfOperations(session);
+        await(ops.closeSession());
         assertEquals("close-session", operations.poll(30, TimeUnit.SECONDS));
         assertFalse(session.isOpen());
         assertNotNull(server.closedSessions().poll(30, TimeUnit.SECONDS));
@@ -360,17 +366,18 @@ class NetconfSessionTest {
             }
         });
         final NetconfSession session = connect();
-        assertEquals(yang, await(session.getSchema("m")));
+        final NetconfOperations ops = new NetconfOperations(session);
+        assertEquals(yang, await(ops.getSchema("m")));
         assertEquals(List.of(xml("<a xmlns='urn:t'/>"), xml("<b xmlns='urn:t'/>")),
-            await(session.getData(NmdaDatastore.OPERATIONAL, Optional.empty())));
-        assertEquals(List.of(xml("<a xmlns='urn:t'/>")), await(session.getConfig(Datastore.RUNNING,
+            await(ops.getData(NmdaDatastore.OPERATIONAL, Optional.empty())));
+        assertEquals(List.of(xml("<a xmlns='urn:t'/>")), await(ops.getConfig(Datastore.RUNNING,
             Filter.subtree(xml("<a xmlns='urn:t'/>")))));
-        await(session.editConfig(Datastore.CANDIDATE, xml("<a xmlns='urn:t'/>")));
-        await(session.validate(Datastore.CANDIDATE));
-        await(session.discardChanges());
+        await(ops.editConfig(Datastore.CANDIDATE, xml("<a xmlns='urn:t'/>")));
+        await(ops.validate(Datastore.CANDIDATE));
+        await(ops.discardChanges());
         // ok-returning operations accept any reply that is not an error
-        await(session.commit());
+        await(ops.commit());
         // a get answered without <data> is not what get returns
-        assertInstanceOf(UnexpectedReplyException.class, failure(session.get()));
+        assertInstanceOf(UnexpectedReplyException.class, failure(ops.get()));
     }
 }

@@ -27,6 +27,7 @@ import org.sdqkd.netconf.client.api.EditOptions.ErrorOption;
 import org.sdqkd.netconf.client.api.EditOptions.TestOption;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NmdaDatastore;
@@ -279,7 +280,7 @@ final class ClientChecks {
             })));
         } finally {
             try {
-                main.closeSession().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                ops(main).closeSession().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 main.close();
             } catch (InterruptedException e) {
@@ -395,7 +396,7 @@ final class ClientChecks {
     }
 
     private String getMonitoringSessions() throws Exception {
-        List<XmlElement> data = await(main.get(Filter.subtree(Xml.parse("<netconf-state xmlns=\"" + MONITORING
+        List<XmlElement> data = await(ops(main).get(Filter.subtree(Xml.parse("<netconf-state xmlns=\"" + MONITORING
             + "\"><sessions/></netconf-state>"))));
         List<String> ids = Xml.descendants(data, MONITORING, "session-id").stream()
             .map(e -> e.getTextContent().strip()).toList();
@@ -409,7 +410,7 @@ final class ClientChecks {
     private String getModelData() throws Exception {
         try {
             edit(main, model.entry("get", "for get"), EditOptions.DEFAULT);
-            List<XmlElement> data = await(main.get(Filter.subtree(Xml.parse(model.keyFilter("get")))));
+            List<XmlElement> data = await(ops(main).get(Filter.subtree(Xml.parse(model.keyFilter("get")))));
             Element entry = Xml.entry(data, model, "get").orElseThrow(() -> new AssertionError("get misses it"));
             expect("for get".equals(text(entry)), "text leaf " + text(entry));
             return "";
@@ -421,7 +422,7 @@ final class ClientChecks {
     private String getConfigSubtree() throws Exception {
         try {
             edit(main, model.entry("sub-a", "a") + model.entry("sub-b", "b"), EditOptions.DEFAULT);
-            List<XmlElement> data = await(main.getConfig(Datastore.RUNNING,
+            List<XmlElement> data = await(ops(main).getConfig(Datastore.RUNNING,
                 Filter.subtree(Xml.parse(model.keyFilter("sub-a")))));
             List<Element> entries = Xml.entries(data, model);
             expect(entries.size() == 1 && Xml.entry(data, model, "sub-a").isPresent(),
@@ -436,7 +437,7 @@ final class ClientChecks {
     private String getConfigXpath() throws Exception {
         try {
             edit(main, model.entry("xp-a", "a") + model.entry("xp-b", "b"), EditOptions.DEFAULT);
-            List<XmlElement> data = await(main.getConfig(Datastore.RUNNING,
+            List<XmlElement> data = await(ops(main).getConfig(Datastore.RUNNING,
                 Filter.xpath(model.xpath("xp-b"), model.xpathPrefixes())));
             List<Element> entries = Xml.entries(data, model);
             expect(entries.size() == 1 && Xml.entry(data, model, "xp-b").isPresent(),
@@ -551,7 +552,7 @@ final class ClientChecks {
     /** Replaces the whole configuration with itself plus one entry, then with itself again. */
     private String defaultReplace() throws Exception {
         EditOptions replace = EditOptions.DEFAULT.withDefaultOperation(DefaultOperation.REPLACE);
-        List<XmlElement> before = await(main.getConfig(target));
+        List<XmlElement> before = await(ops(main).getConfig(target));
         Document original = Xml.configOf(before);
         Document withEntry = Xml.configOf(before);
         Element config = withEntry.getDocumentElement();
@@ -567,7 +568,7 @@ final class ClientChecks {
             expect(entryIn(Datastore.RUNNING, "dreplace").isPresent(), "the replacing config's entry is missing");
             editConfig(main, XmlElement.of(original), replace);
             expect(entryIn(Datastore.RUNNING, "dreplace").isEmpty(), "replacing back left the entry");
-            expect(Xml.canonical(await(main.getConfig(target))).equals(Xml.canonical(before)),
+            expect(Xml.canonical(await(ops(main).getConfig(target))).equals(Xml.canonical(before)),
                 "the configuration differs after the round trip");
             return before.size() + " top-level nodes replaced twice";
         } finally {
@@ -578,15 +579,15 @@ final class ClientChecks {
     private String testOnly() throws Exception {
         EditOptions testOnly = EditOptions.DEFAULT.withTestOption(TestOption.TEST_ONLY);
         try {
-            await(main.editConfig(target, Xml.parse(model.config(model.entry("testonly", "t"))), testOnly));
+            await(ops(main).editConfig(target, Xml.parse(model.config(model.entry("testonly", "t"))), testOnly));
             expect(entryIn(target, "testonly").isEmpty(), "test-only changed the target");
-            RpcError error = rpcError(main.editConfig(target,
+            RpcError error = rpcError(ops(main).editConfig(target,
                 Xml.parse(model.config(model.entry("testonly", null, null, true))), testOnly),
                 "test-only of invalid data", settings.valueErrorTags());
             return describe(error);
         } finally {
             if (target == Datastore.CANDIDATE) {
-                await(main.discardChanges());
+                await(ops(main).discardChanges());
             }
         }
     }
@@ -616,12 +617,12 @@ final class ClientChecks {
     }
 
     private String invalidEdit() throws Exception {
-        String before = Xml.canonical(await(main.getConfig(Datastore.RUNNING)));
+        String before = Xml.canonical(await(ops(main).getConfig(Datastore.RUNNING)));
         RpcError error = editError(model.entry("invalid", null, null, true), EditOptions.DEFAULT, "invalid edit",
             settings.valueErrorTags().toArray(String[]::new));
         expect(Set.of("application", "protocol").contains(error.type().elementBody()),
             "error-type " + error.type().elementBody());
-        expect(before.equals(Xml.canonical(await(main.getConfig(Datastore.RUNNING)))),
+        expect(before.equals(Xml.canonical(await(ops(main).getConfig(Datastore.RUNNING)))),
             "running changed by a rejected edit");
         return describe(error);
     }
@@ -646,7 +647,7 @@ final class ClientChecks {
 
     private Optional<List<XmlElement>> saveStartup() throws Exception {
         try {
-            return Optional.of(await(main.getConfig(Datastore.STARTUP)));
+            return Optional.of(await(ops(main).getConfig(Datastore.STARTUP)));
         } catch (NetconfRpcException e) {
             return Optional.empty();
         }
@@ -654,9 +655,9 @@ final class ClientChecks {
 
     private void restoreStartup(final Optional<List<XmlElement>> saved) throws Exception {
         if (saved.isPresent()) {
-            await(main.copyConfig(Datastore.STARTUP, XmlElement.of(Xml.configOf(saved.orElseThrow()))));
+            await(ops(main).copyConfig(Datastore.STARTUP, XmlElement.of(Xml.configOf(saved.orElseThrow()))));
         } else {
-            await(main.deleteConfig(Datastore.STARTUP));
+            await(ops(main).deleteConfig(Datastore.STARTUP));
         }
     }
 
@@ -664,10 +665,10 @@ final class ClientChecks {
         Optional<List<XmlElement>> saved = saveStartup();
         try {
             edit(main, model.entry("startup", "s"), EditOptions.DEFAULT);
-            await(main.copyConfig(Datastore.STARTUP, Datastore.RUNNING));
+            await(ops(main).copyConfig(Datastore.STARTUP, Datastore.RUNNING));
             expect(entryIn(Datastore.STARTUP, "startup").isPresent(), "startup lacks the copied entry");
-            expect(Xml.canonical(await(main.getConfig(Datastore.RUNNING)))
-                .equals(Xml.canonical(await(main.getConfig(Datastore.STARTUP)))),
+            expect(Xml.canonical(await(ops(main).getConfig(Datastore.RUNNING)))
+                .equals(Xml.canonical(await(ops(main).getConfig(Datastore.STARTUP)))),
                 "startup differs from running after copy-config");
             return "";
         } finally {
@@ -679,17 +680,17 @@ final class ClientChecks {
     private String deleteStartup() throws Exception {
         Optional<List<XmlElement>> saved = saveStartup();
         try {
-            await(main.copyConfig(Datastore.STARTUP, Datastore.RUNNING));
-            await(main.deleteConfig(Datastore.STARTUP));
+            await(ops(main).copyConfig(Datastore.STARTUP, Datastore.RUNNING));
+            await(ops(main).deleteConfig(Datastore.STARTUP));
             String after;
             try {
-                List<XmlElement> startup = await(main.getConfig(Datastore.STARTUP));
+                List<XmlElement> startup = await(ops(main).getConfig(Datastore.STARTUP));
                 expect(Xml.canonical(startup).equals("[]"), "startup not empty after delete-config: " + startup);
                 after = "get-config startup answers empty data";
             } catch (NetconfRpcException e) {
                 after = "get-config startup answers " + describe(e.firstError());
             }
-            RpcError error = rpcError(main.deleteConfig(Datastore.RUNNING), "delete-config running",
+            RpcError error = rpcError(ops(main).deleteConfig(Datastore.RUNNING), "delete-config running",
                 Set.of("operation-not-supported"));
             return after + "; delete-config running: " + describe(error);
         } finally {
@@ -699,26 +700,26 @@ final class ClientChecks {
 
     private String copyCandidateToRunning() throws Exception {
         try {
-            await(main.discardChanges());
-            await(main.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("copy", "c")))));
+            await(ops(main).discardChanges());
+            await(ops(main).editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("copy", "c")))));
             expect(entryIn(Datastore.RUNNING, "copy").isEmpty(), "the edit of the candidate reached running");
-            await(main.copyConfig(Datastore.RUNNING, Datastore.CANDIDATE));
+            await(ops(main).copyConfig(Datastore.RUNNING, Datastore.CANDIDATE));
             expect(entryIn(Datastore.RUNNING, "copy").isPresent(), "running lacks the copied entry");
             return "";
         } finally {
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
             remove("copy");
         }
     }
 
     private String copyRunningToCandidate() throws Exception {
         try {
-            await(main.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("rtoc", "c")))));
-            await(main.copyConfig(Datastore.CANDIDATE, Datastore.RUNNING));
+            await(ops(main).editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("rtoc", "c")))));
+            await(ops(main).copyConfig(Datastore.CANDIDATE, Datastore.RUNNING));
             expect(entryIn(Datastore.CANDIDATE, "rtoc").isEmpty(), "the candidate still has the uncommitted entry");
             return "";
         } finally {
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
         }
     }
 
@@ -728,27 +729,27 @@ final class ClientChecks {
         List<Datastore> stores = has(":candidate") ? List.of(Datastore.RUNNING, Datastore.CANDIDATE)
             : List.of(Datastore.RUNNING);
         for (Datastore ds : stores) {
-            await(main.lock(ds));
+            await(ops(main).lock(ds));
             try {
-                rpcError(main.lock(ds), "second lock of " + ds + " by its holder", Set.of("lock-denied"));
+                rpcError(ops(main).lock(ds), "second lock of " + ds + " by its holder", Set.of("lock-denied"));
             } finally {
-                await(main.unlock(ds));
+                await(ops(main).unlock(ds));
             }
         }
-        RpcError error = rpcError(main.unlock(Datastore.RUNNING), "unlock of an unlocked datastore",
+        RpcError error = rpcError(ops(main).unlock(Datastore.RUNNING), "unlock of an unlocked datastore",
             Set.of("operation-failed"));
         return stores + "; unlock when unlocked: " + describe(error);
     }
 
     private String lockDenied() throws Exception {
         NetconfSession other = other();
-        await(main.lock(Datastore.RUNNING));
+        await(ops(main).lock(Datastore.RUNNING));
         if (target == Datastore.CANDIDATE) {
-            await(main.lock(Datastore.CANDIDATE));
+            await(ops(main).lock(Datastore.CANDIDATE));
         }
         RpcError denied;
         try {
-            denied = rpcError(other.lock(Datastore.RUNNING), "lock by a second session", Set.of("lock-denied"));
+            denied = rpcError(ops(other).lock(Datastore.RUNNING), "lock by a second session", Set.of("lock-denied"));
             expect("protocol".equals(denied.type().elementBody()), "error-type " + denied.type().elementBody());
             List<String> holder = denied.info().stream().filter(i -> "session-id".equals(i.name().getLocalPart()))
                 .map(ErrorInfo::value).map(String::strip).toList();
@@ -756,14 +757,15 @@ final class ClientChecks {
                 "error-info " + denied.info() + " does not name the holder " + main.sessionId());
             // the failed edit changed nothing, so there is nothing to discard (netconfd refuses discard-changes of
             // a candidate another session locked, with in-use)
-            rpcError(other.editConfig(target, Xml.parse(model.config(model.entry("locked", "x")))),
+            rpcError(ops(other).editConfig(target, Xml.parse(model.config(model.entry("locked", "x")))),
                 "edit of a datastore another session locked", Set.of("in-use", "lock-denied"));
-            rpcError(other.unlock(Datastore.RUNNING), "unlock by a non-holder", Set.of("operation-failed", "in-use"));
+            rpcError(ops(other).unlock(Datastore.RUNNING), "unlock by a non-holder",
+                Set.of("operation-failed", "in-use"));
         } finally {
             if (target == Datastore.CANDIDATE) {
-                await(main.unlock(Datastore.CANDIDATE));
+                await(ops(main).unlock(Datastore.CANDIDATE));
             }
-            await(main.unlock(Datastore.RUNNING));
+            await(ops(main).unlock(Datastore.RUNNING));
         }
         expect(entryIn(Datastore.RUNNING, "locked").isEmpty(), "edited despite the lock");
         return "holder " + main.sessionId() + " named in error-info";
@@ -771,7 +773,7 @@ final class ClientChecks {
 
     private String closeSession() throws Exception {
         NetconfSession other = other();
-        await(other.closeSession());
+        await(ops(other).closeSession());
         expect(!other.isOpen(), "the session is still open after close-session");
         return "closed: " + other.closeFuture().getNow(null);
     }
@@ -779,13 +781,13 @@ final class ClientChecks {
     private String killSession() throws Exception {
         NetconfSession other = other();
         long victim = other.sessionId();
-        await(other.lock(Datastore.RUNNING));
-        await(main.killSession(victim));
+        await(ops(other).lock(Datastore.RUNNING));
+        await(ops(main).killSession(victim));
         other.closeFuture().get(5, TimeUnit.SECONDS);
         expect(!other.isOpen(), "the killed session is still open");
-        await(main.lock(Datastore.RUNNING));
-        await(main.unlock(Datastore.RUNNING));
-        RpcError error = rpcError(main.killSession(main.sessionId()), "kill-session of the own session",
+        await(ops(main).lock(Datastore.RUNNING));
+        await(ops(main).unlock(Datastore.RUNNING));
+        RpcError error = rpcError(ops(main).killSession(main.sessionId()), "kill-session of the own session",
             Set.of("invalid-value"));
         return "killed " + victim + "; own: " + describe(error);
     }
@@ -794,27 +796,28 @@ final class ClientChecks {
 
     private String commitAndDiscard() throws Exception {
         try {
-            await(main.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("commit", "c")))));
+            await(ops(main).editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("commit", "c")))));
             expect(entryIn(Datastore.CANDIDATE, "commit").isPresent(), "the candidate lacks the edit");
             expect(entryIn(Datastore.RUNNING, "commit").isEmpty(), "running changed before commit");
-            await(main.commit());
+            await(ops(main).commit());
             expect(entryIn(Datastore.RUNNING, "commit").isPresent(), "commit did not reach running");
-            await(main.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.keyOnly("commit", "delete")))));
+            await(ops(main).editConfig(Datastore.CANDIDATE,
+                Xml.parse(model.config(model.keyOnly("commit", "delete")))));
             expect(entryIn(Datastore.CANDIDATE, "commit").isEmpty(), "the delete did not reach the candidate");
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
             expect(entryIn(Datastore.CANDIDATE, "commit").isPresent(), "discard-changes did not restore the candidate");
             return "";
         } finally {
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
             remove("commit");
         }
     }
 
     private void confirmed(final NetconfSession session, final String name, final CommitOptions commit)
             throws Exception {
-        await(session.discardChanges());
-        await(session.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry(name, "cc")))));
-        await(session.commit(commit));
+        await(ops(session).discardChanges());
+        await(ops(session).editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry(name, "cc")))));
+        await(ops(session).commit(commit));
     }
 
     private boolean waitGone(final String name, final Duration within) throws Exception {
@@ -845,7 +848,7 @@ final class ClientChecks {
         Duration timeout = settings.confirmTimeout();
         try {
             confirmed(main, "ccconfirm", CommitOptions.confirmedCommit(timeout));
-            await(main.commit());
+            await(ops(main).commit());
             Thread.sleep(timeout.plusMillis(1500).toMillis());
             expect(entryIn(Datastore.RUNNING, "ccconfirm").isPresent(), "rolled back despite the confirming commit");
             return "";
@@ -859,7 +862,7 @@ final class ClientChecks {
         try {
             confirmed(other, "ccclose", CommitOptions.confirmedCommit(Duration.ofSeconds(120)));
             expect(entryIn(Datastore.RUNNING, "ccclose").isPresent(), "the confirmed commit did not reach running");
-            await(other.closeSession());
+            await(ops(other).closeSession());
             expect(waitGone("ccclose", Duration.ofSeconds(5)), "not rolled back when its session closed");
             return "";
         } finally {
@@ -872,14 +875,14 @@ final class ClientChecks {
         String token = "nc-client-persist-" + ProcessHandle.current().pid();
         try {
             confirmed(other, "persist", CommitOptions.confirmedCommit(Duration.ofSeconds(120)).withPersist(token));
-            await(other.closeSession());
+            await(ops(other).closeSession());
             Thread.sleep(500);
             expect(entryIn(Datastore.RUNNING, "persist").isPresent(), "a persistent confirmed commit rolled back");
-            rpcError(main.commit(CommitOptions.confirming(token + "-wrong")), "commit with a wrong persist-id",
+            rpcError(ops(main).commit(CommitOptions.confirming(token + "-wrong")), "commit with a wrong persist-id",
                 Set.of("invalid-value"));
-            await(main.commit(CommitOptions.confirming(token)));
+            await(ops(main).commit(CommitOptions.confirming(token)));
             expect(entryIn(Datastore.RUNNING, "persist").isPresent(), "the change was lost after confirming");
-            RpcError error = rpcError(main.cancelCommit(), "cancel-commit without a confirmed commit",
+            RpcError error = rpcError(ops(main).cancelCommit(), "cancel-commit without a confirmed commit",
                 Set.of("operation-failed"));
             return "cancel-commit afterwards: " + describe(error);
         } finally {
@@ -891,7 +894,7 @@ final class ClientChecks {
         try {
             confirmed(main, "cancel", CommitOptions.confirmedCommit(Duration.ofSeconds(120)));
             expect(entryIn(Datastore.RUNNING, "cancel").isPresent(), "the confirmed commit did not reach running");
-            await(main.cancelCommit());
+            await(ops(main).cancelCommit());
             expect(entryIn(Datastore.RUNNING, "cancel").isEmpty(), "cancel-commit did not roll back");
             return "";
         } finally {
@@ -904,7 +907,7 @@ final class ClientChecks {
         String token = "nc-client-cancel-" + ProcessHandle.current().pid();
         try {
             confirmed(other, "cancelp", CommitOptions.confirmedCommit(Duration.ofSeconds(120)).withPersist(token));
-            await(main.cancelCommit(token));
+            await(ops(main).cancelCommit(token));
             expect(entryIn(Datastore.RUNNING, "cancelp").isEmpty(), "cancel-commit did not roll back");
             return "";
         } finally {
@@ -928,21 +931,21 @@ final class ClientChecks {
     /** Last of the checks that write: netconfd 2.13 answers ok to a commit after validate but does not apply it. */
     private String validateCandidate() throws Exception {
         try {
-            await(main.editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("val", "v")))));
-            await(main.validate(Datastore.CANDIDATE));
+            await(ops(main).editConfig(Datastore.CANDIDATE, Xml.parse(model.config(model.entry("val", "v")))));
+            await(ops(main).validate(Datastore.CANDIDATE));
             return "";
         } finally {
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
         }
     }
 
     // ---- get-schema, notifications, NMDA ----
 
     private String getSchema() throws Exception {
-        String text = await(main.getSchema(model.module()));
+        String text = await(ops(main).getSchema(model.module()));
         expect(text.contains("module " + model.module()), "not the module's YANG: "
             + text.substring(0, Math.min(200, text.length())));
-        RpcError error = rpcError(main.getSchema("no-such-module-nc-client"), "get-schema of an unknown module",
+        RpcError error = rpcError(ops(main).getSchema("no-such-module-nc-client"), "get-schema of an unknown module",
             Set.of("invalid-value", "operation-failed"));
         return text.length() + " characters; unknown module: " + describe(error);
     }
@@ -952,7 +955,7 @@ final class ClientChecks {
         BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
         listener.addNotificationListener(received::add);
         try {
-            await(listener.createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF").withFilter(
+            await(ops(listener).createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF").withFilter(
                 Filter.subtree(Xml.parse("<netconf-config-change xmlns=\"" + NOTIFICATIONS + "\"/>")))));
             NetconfSession editor = other();
             edit(editor, model.entry("notif", "n"), EditOptions.DEFAULT);
@@ -980,7 +983,7 @@ final class ClientChecks {
             expect(changedBy.equals(List.of(Long.toString(editor.sessionId()))),
                 "changed-by session-id " + changedBy + ", editor " + editor.sessionId());
             if (has(":interleave")) {
-                expect(Xml.entry(await(listener.getConfig(Datastore.RUNNING,
+                expect(Xml.entry(await(ops(listener).getConfig(Datastore.RUNNING,
                     Filter.subtree(Xml.parse(model.keyFilter("notif"))))), model, "notif").isPresent(),
                     "an interleaved get-config misses the entry");
             }
@@ -993,26 +996,26 @@ final class ClientChecks {
 
     private String interleave() throws Exception {
         NetconfSession listener = other();
-        await(listener.createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF")));
-        await(listener.get(Filter.subtree(Xml.parse("<netconf-state xmlns=\"" + MONITORING
+        await(ops(listener).createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF")));
+        await(ops(listener).get(Filter.subtree(Xml.parse("<netconf-state xmlns=\"" + MONITORING
             + "\"><sessions/></netconf-state>"))));
-        await(listener.lock(Datastore.RUNNING));
-        await(listener.unlock(Datastore.RUNNING));
-        RpcError error = rpcError(listener.createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF")),
+        await(ops(listener).lock(Datastore.RUNNING));
+        await(ops(listener).unlock(Datastore.RUNNING));
+        RpcError error = rpcError(ops(listener).createSubscription(SubscriptionOptions.DEFAULT.withStream("NETCONF")),
             "a second create-subscription", Set.of("in-use", "operation-failed"));
         return "second subscription: " + describe(error);
     }
 
     private String nmdaRunning() throws Exception {
         try {
-            await(main.editData(NmdaDatastore.RUNNING, List.of(Xml.parse(model.wrap(model.entry("nmda", "n")))),
+            await(ops(main).editData(NmdaDatastore.RUNNING, List.of(Xml.parse(model.wrap(model.entry("nmda", "n")))),
                 Optional.empty()));
             expect(entryIn(Datastore.RUNNING, "nmda").isPresent(), "edit-data did not reach running");
-            List<XmlElement> data = await(main.getData(NmdaDatastore.RUNNING,
+            List<XmlElement> data = await(ops(main).getData(NmdaDatastore.RUNNING,
                 Optional.of(Filter.subtree(Xml.parse(model.keyFilter("nmda"))))));
             Element entry = Xml.entry(data, model, "nmda").orElseThrow(() -> new AssertionError("get-data misses it"));
             expect("n".equals(text(entry)), "text leaf " + text(entry));
-            await(main.editData(NmdaDatastore.RUNNING, List.of(Xml.parse(model.wrap(model.keyOnly("nmda",
+            await(ops(main).editData(NmdaDatastore.RUNNING, List.of(Xml.parse(model.wrap(model.keyOnly("nmda",
                 "delete")))), Optional.empty()));
             expect(entryIn(Datastore.RUNNING, "nmda").isEmpty(), "edit-data delete left the entry");
             return "";
@@ -1024,10 +1027,10 @@ final class ClientChecks {
     private String nmdaOperational() throws Exception {
         try {
             edit(main, model.entry("oper", "o"), EditOptions.DEFAULT);
-            List<XmlElement> data = await(main.getData(NmdaDatastore.OPERATIONAL,
+            List<XmlElement> data = await(ops(main).getData(NmdaDatastore.OPERATIONAL,
                 Optional.of(Filter.subtree(Xml.parse(model.keyFilter("oper"))))));
             expect(Xml.entry(data, model, "oper").isPresent(), "operational misses the applied entry: " + data);
-            RpcError error = rpcError(main.editData(NmdaDatastore.OPERATIONAL, List.of(Xml.parse(model.wrap(
+            RpcError error = rpcError(ops(main).editData(NmdaDatastore.OPERATIONAL, List.of(Xml.parse(model.wrap(
                 model.entry("oper2", "x")))), Optional.empty()), "edit-data on operational", Set.of("invalid-value"));
             return "edit-data operational: " + describe(error);
         } finally {
@@ -1053,6 +1056,11 @@ final class ClientChecks {
         return session;
     }
 
+    /** The typed operations on a session. */
+    private static NetconfOperations ops(final NetconfSession session) {
+        return new NetconfOperations(session);
+    }
+
     private void closeOthers() {
         for (NetconfSession session : others) {
             session.close();
@@ -1062,9 +1070,9 @@ final class ClientChecks {
 
     private Map<Datastore, String> snapshot() throws Exception {
         Map<Datastore, String> snapshot = new LinkedHashMap<>();
-        snapshot.put(Datastore.RUNNING, Xml.canonical(await(main.getConfig(Datastore.RUNNING))));
+        snapshot.put(Datastore.RUNNING, Xml.canonical(await(ops(main).getConfig(Datastore.RUNNING))));
         if (has(":candidate")) {
-            snapshot.put(Datastore.CANDIDATE, Xml.canonical(await(main.getConfig(Datastore.CANDIDATE))));
+            snapshot.put(Datastore.CANDIDATE, Xml.canonical(await(ops(main).getConfig(Datastore.CANDIDATE))));
         }
         if (has(":startup")) {
             snapshot.put(Datastore.STARTUP, saveStartup().map(Xml::canonical).orElse("(no startup)"));
@@ -1080,15 +1088,15 @@ final class ClientChecks {
     private void editConfig(final NetconfSession session, final XmlElement config, final EditOptions edit)
             throws Exception {
         try {
-            await(session.editConfig(target, config, edit));
+            await(ops(session).editConfig(target, config, edit));
         } catch (NetconfRpcException e) {
             if (target == Datastore.CANDIDATE) {
-                await(session.discardChanges());
+                await(ops(session).discardChanges());
             }
             throw e;
         }
         if (target == Datastore.CANDIDATE && !edit.testOption().equals(Optional.of(TestOption.TEST_ONLY))) {
-            await(session.commit());
+            await(ops(session).commit());
         }
     }
 
@@ -1122,7 +1130,7 @@ final class ClientChecks {
 
     private void remove(final String... names) throws Exception {
         if (has(":candidate")) {
-            await(main.discardChanges());
+            await(ops(main).discardChanges());
         }
         StringBuilder present = new StringBuilder();
         for (String name : names) {
@@ -1136,7 +1144,7 @@ final class ClientChecks {
     }
 
     private Optional<Element> entryIn(final Datastore ds, final String name) throws Exception {
-        return Xml.entry(await(main.getConfig(ds, Filter.subtree(Xml.parse(model.keyFilter(name))))), model, name);
+        return Xml.entry(await(ops(main).getConfig(ds, Filter.subtree(Xml.parse(model.keyFilter(name))))), model, name);
     }
 
     private String textIn(final Datastore ds, final String name) throws Exception {

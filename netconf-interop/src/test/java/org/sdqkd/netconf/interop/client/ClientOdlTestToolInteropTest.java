@@ -22,6 +22,7 @@ import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
 import org.sdqkd.netconf.interop.peers.OdlTestTool;
@@ -60,10 +61,11 @@ class ClientOdlTestToolInteropTest {
 
             long warmStart = System.nanoTime();
             NetconfSession warm = await(connect(client, endpoints.getFirst(), ATTEMPTS));
-            await(warm.getConfig(Datastore.RUNNING));
+            NetconfOperations warmOps = new NetconfOperations(warm);
+            await(warmOps.getConfig(Datastore.RUNNING));
             long warmMillis = elapsed(warmStart);
             long oneSession = clientThreads();
-            await(warm.closeSession());
+            await(warmOps.closeSession());
 
             long start = System.nanoTime();
             List<CompletableFuture<NetconfSession>> opening = new ArrayList<>();
@@ -97,7 +99,8 @@ class ClientOdlTestToolInteropTest {
                 assertTrue(session.serverCapabilities().contains(PROBE_MODULE), session.serverCapabilities()::toString);
                 assertTrue(session.hasCapability(Capabilities.CANDIDATE), session.serverCapabilities()::toString);
             }
-            List<CompletableFuture<Void>> closing = sessions.stream().map(NetconfSession::closeSession).toList();
+            List<CompletableFuture<Void>> closing = sessions.stream()
+                .map(session -> new NetconfOperations(session).closeSession()).toList();
             for (CompletableFuture<Void> future : closing) {
                 await(future);
             }
@@ -118,12 +121,13 @@ class ClientOdlTestToolInteropTest {
         XmlElement config = Xml.parse(DataModel.PROBE.config("<node><name>" + DataModel.PROBE.key(name) + "</name>"
             + "<value>" + index + "</value><description>device " + index + "</description></node>"));
         Filter filter = Filter.subtree(Xml.parse(DataModel.PROBE.keyFilter(name)));
-        CompletableFuture<List<XmlElement>> running = session.getConfig(Datastore.RUNNING);
-        CompletableFuture<List<XmlElement>> candidate = session.getConfig(Datastore.CANDIDATE);
+        NetconfOperations ops = new NetconfOperations(session);
+        CompletableFuture<List<XmlElement>> running = ops.getConfig(Datastore.RUNNING);
+        CompletableFuture<List<XmlElement>> candidate = ops.getConfig(Datastore.CANDIDATE);
         return running.thenCombine(candidate, (r, c) -> r)
-            .thenCompose(r -> session.editConfig(Datastore.CANDIDATE, config))
-            .thenCompose(v -> session.commit())
-            .thenCompose(v -> session.getConfig(Datastore.RUNNING, filter));
+            .thenCompose(r -> ops.editConfig(Datastore.CANDIDATE, config))
+            .thenCompose(v -> ops.commit())
+            .thenCompose(v -> ops.getConfig(Datastore.RUNNING, filter));
     }
 
     /** Connects, trying again after a failed connection while the simulator is still cold. */

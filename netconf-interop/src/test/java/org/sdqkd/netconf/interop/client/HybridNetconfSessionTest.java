@@ -41,6 +41,7 @@ import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.server.testing.TestAgent;
@@ -153,7 +154,7 @@ class HybridNetconfSessionTest {
             assertEquals(CLIENT_SAE, kex.get("qkd-peer-sae-id"));
             assertEquals("1", kex.get("qkd-key-exchanges"));
             assertTrue(kex.containsKey("last-qkd-key-exchange"), kex.toString());
-            session.closeSession().get(30, TimeUnit.SECONDS);
+            new NetconfOperations(session).closeSession().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -165,7 +166,7 @@ class HybridNetconfSessionTest {
         try (NetconfSession session = client.connect(options(agent, clientQkd(SshQkdSettings.of(
                 KexPolicy.REQUIRED), kms.source(CLIENT_SAE)))).get(30, TimeUnit.SECONDS)) {
             for (int i = 0; i < 40; i++) {
-                final List<XmlElement> data = session.get().get(30, TimeUnit.SECONDS);
+                final List<XmlElement> data = new NetconfOperations(session).get().get(30, TimeUnit.SECONDS);
                 assertFalse(data.isEmpty(), "every reply across re-keys is whole");
             }
             final Map<String, String> kex = keyExchange(session);
@@ -179,7 +180,7 @@ class HybridNetconfSessionTest {
                 "monitoring shows the key of the latest exchange");
             assertEquals(taken().size(), Set.copyOf(taken()).size(), "no key_ID twice");
             assertEquals(kms.encKeys(), kms.decKeys());
-            session.closeSession().get(30, TimeUnit.SECONDS);
+            new NetconfOperations(session).closeSession().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -390,8 +391,8 @@ class HybridNetconfSessionTest {
     /** A standard-method session sees itself as the only session of the agent. */
     private void assertNoSessionLeft(final TestAgent agent) throws Exception {
         try (NetconfSession session = client().connect(options(agent, null)).get(30, TimeUnit.SECONDS)) {
-            final List<XmlElement> state = session.get(Filter.subtree(monitoringSessions())).get(30,
-                TimeUnit.SECONDS);
+            final List<XmlElement> state = new NetconfOperations(session).get(Filter.subtree(monitoringSessions()))
+                .get(30, TimeUnit.SECONDS);
             int sessions = 0;
             for (XmlElement top : state) {
                 sessions += top.toElement().getElementsByTagNameNS(
@@ -403,7 +404,8 @@ class HybridNetconfSessionTest {
 
     /** The {@code ssh-key-exchange} leaves of this session's monitoring entry. */
     private static Map<String, String> keyExchange(final NetconfSession session) throws Exception {
-        final List<XmlElement> state = session.get(Filter.subtree(monitoringSessions())).get(30, TimeUnit.SECONDS);
+        final List<XmlElement> state = new NetconfOperations(session).get(Filter.subtree(monitoringSessions()))
+            .get(30, TimeUnit.SECONDS);
         for (XmlElement top : state) {
             final NodeList entries = top.toElement().getElementsByTagNameNS(
                 "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring", "session");

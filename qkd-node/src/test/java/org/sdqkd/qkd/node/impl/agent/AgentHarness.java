@@ -26,6 +26,7 @@ import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.api.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.SubscriptionOptions;
 import org.sdqkd.netconf.protocol.api.Notification;
@@ -51,6 +52,7 @@ final class AgentHarness implements AutoCloseable {
     final NodeAgent bridge;
     final NetconfClient client;
     final NetconfSession session;
+    final NetconfOperations ops;
     final List<Notification> notifications = new CopyOnWriteArrayList<>();
 
     private AgentHarness(final TestAgent agent, final Path pki, final NodeAgentSettings settings)
@@ -62,8 +64,9 @@ final class AgentHarness implements AutoCloseable {
         this.session = client.connect(ConnectOptions.builder("127.0.0.1", agent.port(), TestAgent.USER)
             .password(TestAgent.USER.toCharArray()).hostKeys(HostKeyVerification.acceptAny())
             .connectTimeout(WAIT).helloTimeout(WAIT).rpcTimeout(WAIT).build()).get(30, TimeUnit.SECONDS);
+        this.ops = new NetconfOperations(session);
         session.addNotificationListener(notifications::add);
-        session.createSubscription(SubscriptionOptions.DEFAULT).get(30, TimeUnit.SECONDS);
+        ops.createSubscription(SubscriptionOptions.DEFAULT).get(30, TimeUnit.SECONDS);
     }
 
     /** Starts everything with short intervals: state 100 ms, performance updates unlimited, statistics 500 ms. */
@@ -84,7 +87,7 @@ final class AgentHarness implements AutoCloseable {
 
     /** Merges the children of {@code qkd_node} into running with edit-config. */
     void edit(final String qkdNodeChildren) throws Exception {
-        session.editConfig(Datastore.RUNNING, xml("<config xmlns='" + BASE + "'><qkd_node xmlns='" + Xml.ETSI
+        ops.editConfig(Datastore.RUNNING, xml("<config xmlns='" + BASE + "'><qkd_node xmlns='" + Xml.ETSI
             + "' xmlns:etsi-qkdn-types='" + Xml.ETSI_TYPES + "' xmlns:sn='" + Xml.SDQKD_NODE + "'>"
             + "<qkdn_id>" + SELF + "</qkdn_id>" + qkdNodeChildren + "</qkd_node></config>"))
             .get(30, TimeUnit.SECONDS);
@@ -92,7 +95,7 @@ final class AgentHarness implements AutoCloseable {
 
     /** The {@code qkd_node} that {@code get} returns. */
     Element getQkdNode() throws Exception {
-        final List<XmlElement> data = session.get(Filter.subtree(xml("<qkd_node xmlns='" + Xml.ETSI + "'/>")))
+        final List<XmlElement> data = ops.get(Filter.subtree(xml("<qkd_node xmlns='" + Xml.ETSI + "'/>")))
             .get(30, TimeUnit.SECONDS);
         return data.stream().filter(e -> "qkd_node".equals(e.localName())).findFirst()
             .orElseThrow(() -> new AssertionError("no qkd_node in " + data)).toElement();
