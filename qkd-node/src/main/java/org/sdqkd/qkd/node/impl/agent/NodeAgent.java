@@ -138,6 +138,20 @@ public final class NodeAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * Refreshes the operational state now, on the bridge's thread, and waits for it: reads the key plane, sends
+     * the notifications due and writes the node's state, as every state interval does (for benchmarks and tests).
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void refreshNow() throws InterruptedException {
+        try {
+            executor.submit(this::refresh).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the state refresh failed", e.getCause());
+        }
+    }
+
     /** Reads the key plane, sends the notifications due and writes the operational state. */
     private void refresh() {
         try {
