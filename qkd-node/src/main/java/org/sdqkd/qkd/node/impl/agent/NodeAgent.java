@@ -66,8 +66,23 @@ public final class NodeAgent implements AutoCloseable {
      */
     public static NodeAgent start(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
             final NodeAgentSettings settings) {
+        return start(agent, plane, self, settings, NodeBindings.create());
+    }
+
+    /**
+     * Starts the bridge with the node's binding codec, created by the caller (once per node).
+     *
+     * @param agent    the node's NETCONF agent (its datastores, models and notification stream)
+     * @param plane    the node's key plane; the bridge does not close it
+     * @param self     this node ({@code qkdn_id})
+     * @param settings the intervals and the trace files
+     * @param bindings the node's binding codec
+     * @return the running bridge, to {@link #close()}
+     */
+    public static NodeAgent start(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
+            final NodeAgentSettings settings, final NodeBindings bindings) {
         final NodeAgent bridge = new NodeAgent(requireNonNull(agent), requireNonNull(plane), requireNonNull(self),
-            requireNonNull(settings), NodeBindings.create());
+            requireNonNull(settings), requireNonNull(bindings));
         bridge.registration = agent.datastores().listen(DatastoreName.RUNNING, bridge.bindings.path(),
             change -> bridge.executor.execute(bridge::reconfigureAfterChange));
         try {

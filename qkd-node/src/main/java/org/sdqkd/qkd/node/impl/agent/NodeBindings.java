@@ -34,7 +34,7 @@ import org.w3c.dom.Element;
  * generated builders, as NormalizedNodes for the datastore and as XML elements for the NETCONF stream. Creating it
  * parses the models of every binding on the class path (about a second), so the node creates one and keeps it.
  */
-final class NodeBindings {
+public final class NodeBindings {
     /** Where {@code qkd_node} is, as a binding identifier. */
     static final DataObjectIdentifier<QkdNode> QKD_NODE = DataObjectIdentifier.builder(QkdNode.class).build();
 
@@ -59,7 +59,7 @@ final class NodeBindings {
      *
      * @return the codec
      */
-    static NodeBindings create() {
+    public static NodeBindings create() {
         return new NodeBindings(ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
             .orElseThrow(() -> new IllegalStateException("no BindingDataCodecFactory on the class path"))
             .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext()));
@@ -77,7 +77,7 @@ final class NodeBindings {
      * @param root the datastore's root
      * @return the node's configuration, or empty when the root has none
      */
-    Optional<QkdNode> qkdNode(final ContainerNode root) {
+    public Optional<QkdNode> qkdNode(final ContainerNode root) {
         final DataContainerChild child = root.childByArg(new NodeIdentifier(QkdNode.QNAME));
         if (child == null) {
             return Optional.empty();

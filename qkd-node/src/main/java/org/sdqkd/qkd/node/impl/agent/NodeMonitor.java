@@ -2,14 +2,12 @@ package org.sdqkd.qkd.node.impl.agent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -17,11 +15,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder;
-import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.AppStatistics;
-import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.AppStatisticsBuilder;
-import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.Statistics;
-import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.StatisticsBuilder;
-import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.StatisticsKey;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.QkdApplicationsBuilder;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdApp;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdAppBuilder;
@@ -41,7 +34,6 @@ import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.ON;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OPERATING;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OUTOFTIME;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yangtools.binding.Notification;
 import org.sdqkd.qkd.node.impl.keys.AppUsage;
 import org.sdqkd.qkd.node.impl.keys.LinkState;
@@ -148,8 +140,8 @@ final class NodeMonitor {
                 publish.accept(EtsiNotifications.applicationDisconnected(app.id()));
             }
             final QkdApp entry = new QkdAppBuilder().setAppId(EtsiNotifications.uuid(app.id()))
-                .setAppStatus(expired ? OUTOFTIME.VALUE : ON.VALUE).setCreationTime(time(apps.created(app.id())))
-                .setAppStatistics(statistics(apps.windows(app.id()))).build();
+                .setAppStatus(expired ? OUTOFTIME.VALUE : ON.VALUE).setCreationTime(AppRecords.time(apps.created(app.id())))
+                .setAppStatistics(apps.statistics(app.id())).build();
             appEntries.put(entry.key(), entry);
             final List<UUID> used = linksOf(app);
             final long rate = apps.rate(app.id());
@@ -192,20 +184,6 @@ final class NodeMonitor {
                 .build())
             .setQkdLinks(new QkdLinksBuilder().setQkdLink(linkEntries).build())
             .build();
-    }
-
-    private static AppStatistics statistics(final List<AppRecords.Window> windows) {
-        if (windows.isEmpty()) {
-            return null;
-        }
-        final Map<StatisticsKey, Statistics> entries = new LinkedHashMap<>();
-        for (AppRecords.Window window : windows) {
-            final Statistics entry = new StatisticsBuilder().setEndTime(time(window.end()))
-                .setStartTime(time(window.start())).setConsumedBits(EtsiNotifications.uint32(window.consumedBits()))
-                .build();
-            entries.put(entry.key(), entry);
-        }
-        return new AppStatisticsBuilder().setStatistics(entries).build();
     }
 
     private List<UUID> linksOf(final QkdNodeConfig.App app) {
@@ -326,9 +304,5 @@ final class NodeMonitor {
             watch.reportedRefusals = state.refusals();
             watch.lastOverload = now;
         }
-    }
-
-    private static DateAndTime time(final Instant instant) {
-        return new DateAndTime(Objects.requireNonNull(instant).truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }
