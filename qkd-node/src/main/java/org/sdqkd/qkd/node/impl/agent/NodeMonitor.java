@@ -140,7 +140,8 @@ final class NodeMonitor {
                 publish.accept(EtsiNotifications.applicationDisconnected(app.id()));
             }
             final QkdApp entry = new QkdAppBuilder().setAppId(EtsiNotifications.uuid(app.id()))
-                .setAppStatus(expired ? OUTOFTIME.VALUE : ON.VALUE).setCreationTime(AppRecords.time(apps.created(app.id())))
+                .setAppStatus(expired ? OUTOFTIME.VALUE : ON.VALUE)
+                .setCreationTime(AppRecords.time(apps.created(app.id())))
                 .setAppStatistics(apps.statistics(app.id())).build();
             appEntries.put(entry.key(), entry);
             final List<UUID> used = linksOf(app);
