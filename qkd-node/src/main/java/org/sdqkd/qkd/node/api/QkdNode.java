@@ -10,12 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
@@ -28,6 +25,7 @@ import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.api.NetconfAgent;
 import org.sdqkd.qkd.node.impl.agent.NodeAgent;
 import org.sdqkd.qkd.node.impl.agent.NodeAgentSettings;
+import org.sdqkd.qkd.node.impl.agent.NodeBindings;
 import org.sdqkd.qkd.node.impl.keys.EmulatedKeyPlane;
 import org.sdqkd.qkd.node.impl.keys.LinkState;
 import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
@@ -47,10 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class QkdNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QkdNode.class);
-    private static final String ETSI_NS = "urn:etsi:qkd:yang:etsi-qkd-node";
-    private static final String ETSI_REVISION = "2022-01-30";
-    private static final QName QKD_NODE = QName.create(ETSI_NS, ETSI_REVISION, "qkd_node");
-    private static final QName QKDN_ID = QName.create(ETSI_NS, ETSI_REVISION, "qkdn_id");
 
     private final String name;
     private final NetconfAgent agent;
@@ -105,9 +99,10 @@ public final class QkdNode implements AutoCloseable {
             } catch (StorageException e) {
                 throw new IOException("cannot open the datastores: " + e.getMessage(), e);
             }
-            seedRunning(agent, settings);
+            final NodeBindings bindings = NodeBindings.create();
+            seedRunning(agent, settings, bindings);
             nodeAgent = NodeAgent.start(agent, plane, self,
-                NodeAgentSettings.of(settings.baseDirectory(), SkrTrace::read));
+                NodeAgentSettings.of(settings.baseDirectory(), SkrTrace::read), bindings);
             LOG.info("node {} ({}) started: NETCONF port {}, KME port {}", settings.name(), settings.nodeId(),
                 agent.port(), kme.port());
             return new QkdNode(settings.name(), agent, plane, nodeAgent, kme, keySource);
@@ -168,9 +163,10 @@ public final class QkdNode implements AutoCloseable {
     }
 
     /** Writes the initial configuration into running when running has no {@code qkd_node}. */
-    private static void seedRunning(final NetconfAgent agent, final NodeSettings settings) throws IOException {
-        final YangInstanceIdentifier path = YangInstanceIdentifier.of(QKD_NODE);
-        final Optional<NormalizedNode> present = agent.datastores().snapshot(DatastoreName.RUNNING).read(path);
+    private static void seedRunning(final NetconfAgent agent, final NodeSettings settings,
+            final NodeBindings bindings) throws IOException {
+        final Optional<org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode> present =
+            bindings.qkdNode(agent.datastores().snapshot(DatastoreName.RUNNING).root());
         if (present.isPresent()) {
             if (settings.initialConfig().isPresent()) {
                 LOG.info("running already holds qkd_node; the initial configuration {} is not applied again",
@@ -191,8 +187,8 @@ public final class QkdNode implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        final Optional<DataContainerChild> node =
-            document.findChildByArg(new YangInstanceIdentifier.NodeIdentifier(QKD_NODE));
+        final Optional<org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode> node =
+            bindings.qkdNode(document);
         if (node.isEmpty()) {
             throw new IOException(file + ": no qkd_node in it");
         }
@@ -208,12 +204,12 @@ public final class QkdNode implements AutoCloseable {
         LOG.info("running configured from {}", file);
     }
 
-    private static void checkNodeId(final NormalizedNode qkdNode, final UUID nodeId, final String where)
-            throws IOException {
-        if (qkdNode instanceof ContainerNode container
-                && container.childByArg(new YangInstanceIdentifier.NodeIdentifier(QKDN_ID)) instanceof LeafNode<?> id
-                && !nodeId.toString().equalsIgnoreCase(String.valueOf(id.body()))) {
-            throw new IOException(where + ": qkd_node/qkdn_id is " + id.body() + ", but this node is " + nodeId);
+    private static void checkNodeId(
+            final org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode qkdNode,
+            final UUID nodeId, final String where) throws IOException {
+        if (qkdNode.getQkdnId() != null && !nodeId.toString().equalsIgnoreCase(qkdNode.getQkdnId().getValue())) {
+            throw new IOException(where + ": the configured node ID is " + qkdNode.getQkdnId().getValue()
+                + ", but this node is " + nodeId);
         }
     }
 }

@@ -2,13 +2,21 @@ package org.sdqkd.qkd.node.impl.agent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.AppStatistics;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.AppStatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.Statistics;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.StatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_statistics.app_statistics.StatisticsKey;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 
 /**
  * What the agent remembers of each application: when it was first seen, its consumption per statistics interval
@@ -90,6 +98,27 @@ final class AppRecords {
     /** Its statistics entries, oldest first. */
     List<Window> windows(final UUID app) {
         return List.copyOf(records.get(app).windows);
+    }
+
+    /** Its statistics entries as the state's {@code app_statistics}, or null while it has none. */
+    AppStatistics statistics(final UUID app) {
+        final List<Window> windows = windows(app);
+        if (windows.isEmpty()) {
+            return null;
+        }
+        final Map<StatisticsKey, Statistics> entries = new LinkedHashMap<>();
+        for (Window window : windows) {
+            final Statistics entry = new StatisticsBuilder().setEndTime(time(window.end()))
+                .setStartTime(time(window.start())).setConsumedBits(EtsiNotifications.uint32(window.consumedBits()))
+                .build();
+            entries.put(entry.key(), entry);
+        }
+        return new AppStatisticsBuilder().setStatistics(entries).build();
+    }
+
+    /** A time as the model's {@code yang:date-and-time}, to the millisecond. */
+    static DateAndTime time(final Instant instant) {
+        return new DateAndTime(instant.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     /** Its consumption rate over the last rate window, in bits per second. */

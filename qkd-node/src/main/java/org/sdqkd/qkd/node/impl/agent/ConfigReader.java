@@ -1,164 +1,135 @@
 package org.sdqkd.qkd.node.impl.agent;
 
-import static org.sdqkd.qkd.node.impl.agent.Xml.ETSI;
-import static org.sdqkd.qkd.node.impl.agent.Xml.SDQKD_NODE;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdApp;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterface;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.qkd_links.QkdLink;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.PHYS;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.VIRT;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Uuid;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.QkdLink1;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.Emulation;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.channel.End;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.channel.end.Connect;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.channel.end.Listen;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.rate.Source;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.rate.source.Trace;
+import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.types.rev261122.Qber;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.sdqkd.qkd.node.impl.keys.LinkChannel;
 import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
- * Reads the {@code qkd_node} element of running (as the datastore's codec writes it, so every value is already
- * valid for its type) into a {@link NodeConfig}.
+ * Reads running's {@code qkd_node}, decoded by the binding codec (so every value is already valid for its type),
+ * into a {@link QkdNodeConfig}. The decoded objects are lazy and give the YANG default of an absent leaf (pitfall 8
+ * of STACK.md): {@code qkdl_enable}, the emulation's {@code baseline-qber}, {@code qber-threshold},
+ * {@code capacity}, {@code fault}, {@code loop} and the listen end's address and port come out with their defaults;
+ * leaves without a default read as null and are optional here.
  */
 final class ConfigReader {
-    /** Interface leaves whose values are identities. */
-    private static final Set<String> IDENTITY_LEAVES = Set.of("qkdi_type", "qkdi_capabilities/role_support");
+    /** The listening end when the emulation names no channel (the YANG defaults of {@code listen}). */
+    private static final LinkChannel.Listen DEFAULT_LISTEN = new LinkChannel.Listen("127.0.0.1", 0);
 
     private ConfigReader() {
         // static only
     }
 
-    /** Reads the configuration; an absent element is an empty configuration. */
-    static NodeConfig read(final Optional<Element> qkdNode) {
+    /** Reads the configuration; an absent {@code qkd_node} is an empty configuration. */
+    static QkdNodeConfig read(final Optional<QkdNode> qkdNode) {
         if (qkdNode.isEmpty()) {
-            return NodeConfig.EMPTY;
+            return QkdNodeConfig.EMPTY;
         }
-        final Element node = qkdNode.orElseThrow();
-        final List<NodeConfig.App> apps = new ArrayList<>();
-        for (Element e : children(child(node, ETSI, "qkd_applications"), ETSI, "qkd_app")) {
-            apps.add(app(e));
+        final QkdNode node = qkdNode.orElseThrow();
+        final List<QkdNodeConfig.App> apps = new ArrayList<>();
+        if (node.getQkdApplications() != null) {
+            node.getQkdApplications().nonnullQkdApp().values().forEach(app -> apps.add(app(app)));
         }
-        final List<NodeConfig.Interface> interfaces = new ArrayList<>();
-        for (Element e : children(child(node, ETSI, "qkd_interfaces"), ETSI, "qkd_interface")) {
-            final Map<String, String> leaves = new LinkedHashMap<>();
-            leaves(e, "", leaves);
-            interfaces.add(new NodeConfig.Interface(Long.parseLong(leaves.remove("qkdi_id")), leaves));
-        }
-        final List<NodeConfig.Link> links = new ArrayList<>();
-        for (Element e : children(child(node, ETSI, "qkd_links"), ETSI, "qkd_link")) {
-            links.add(link(e));
-        }
-        return new NodeConfig(apps, interfaces, links);
-    }
-
-    private static NodeConfig.App app(final Element e) {
-        final Map<String, String> qos = new LinkedHashMap<>();
-        child(e, ETSI, "app_qos").ifPresent(q -> leaves(q, "", qos));
-        return new NodeConfig.App(UUID.fromString(text(e, ETSI, "app_id").orElseThrow()),
-            text(e, ETSI, "app_type").map(ConfigReader::identityName), text(e, ETSI, "server_app_id"),
-            texts(e, ETSI, "client_app_id"), optionalLong(text(e, ETSI, "app_priority")),
-            text(e, ETSI, "expiration_time").map(t -> OffsetDateTime.parse(t).toInstant()), qos,
-            texts(e, ETSI, "backing_qkdl_id").stream().map(UUID::fromString).toList(),
-            text(e, ETSI, "local_qkdn_id").map(UUID::fromString),
-            text(e, ETSI, "remote_qkdn_id").map(UUID::fromString));
-    }
-
-    private static NodeConfig.Link link(final Element e) {
-        final Optional<Element> local = child(e, ETSI, "qkdl_local");
-        final NodeConfig.LinkType type = text(e, ETSI, "qkdl_type").map(ConfigReader::identityName)
-            .map(t -> switch (t) {
-                case "PHYS" -> NodeConfig.LinkType.PHYS;
-                case "VIRT" -> NodeConfig.LinkType.VIRT;
-                default -> NodeConfig.LinkType.NONE;
-            }).orElse(NodeConfig.LinkType.NONE);
-        return new NodeConfig.Link(UUID.fromString(text(e, ETSI, "qkdl_id").orElseThrow()),
-            text(e, ETSI, "qkdl_enable").map(Boolean::parseBoolean).orElse(true), type,
-            local.flatMap(l -> text(l, ETSI, "qkdn_id")).map(UUID::fromString),
-            optionalLong(local.flatMap(l -> text(l, ETSI, "qkdi_id"))),
-            child(e, ETSI, "qkdl_remote").flatMap(r -> text(r, ETSI, "qkdn_id")).map(UUID::fromString),
-            child(e, SDQKD_NODE, "emulation").map(ConfigReader::emulation));
-    }
-
-    private static NodeConfig.Emulation emulation(final Element e) {
-        final Optional<Element> channel = child(e, SDQKD_NODE, "channel");
-        final Optional<Element> connect = channel.flatMap(c -> child(c, SDQKD_NODE, "connect"));
-        final LinkChannel link;
-        if (connect.isPresent()) {
-            link = new LinkChannel.Connect(text(connect.orElseThrow(), SDQKD_NODE, "host").orElseThrow(),
-                Integer.parseInt(text(connect.orElseThrow(), SDQKD_NODE, "port").orElseThrow()));
-        } else {
-            final Optional<Element> listen = channel.flatMap(c -> child(c, SDQKD_NODE, "listen"));
-            link = new LinkChannel.Listen(listen.flatMap(l -> text(l, SDQKD_NODE, "address")).orElse("127.0.0.1"),
-                listen.flatMap(l -> text(l, SDQKD_NODE, "port")).map(Integer::parseInt).orElse(0));
-        }
-        final Optional<Element> rate = child(e, SDQKD_NODE, "rate");
-        final Optional<String> file = rate.flatMap(r -> text(r, SDQKD_NODE, "file"));
-        final NodeConfig.Rate source = file.isPresent()
-            ? new NodeConfig.Rate.TraceFile(file.orElseThrow(),
-                rate.flatMap(r -> text(r, SDQKD_NODE, "loop")).map(Boolean::parseBoolean).orElse(true))
-            : new NodeConfig.Rate.Fixed(rate.flatMap(r -> text(r, SDQKD_NODE, "skr")).map(Long::parseLong)
-                .orElse(0L));
-        final Optional<String> injected = text(e, SDQKD_NODE, "injected-qber");
-        return new NodeConfig.Emulation(link, source,
-            text(e, SDQKD_NODE, "baseline-qber").map(Double::parseDouble).orElse(0.02),
-            text(e, SDQKD_NODE, "qber-threshold").map(Double::parseDouble).orElse(0.11),
-            text(e, SDQKD_NODE, "capacity").map(Integer::parseInt).orElse(100_000),
-            text(e, SDQKD_NODE, "fault").map(f -> LinkSpec.Fault.valueOf(f.toUpperCase(Locale.ROOT).replace('-', '_')))
-                .orElse(LinkSpec.Fault.NONE),
-            injected.isPresent() ? OptionalDouble.of(Double.parseDouble(injected.orElseThrow()))
-                : OptionalDouble.empty());
-    }
-
-    /** The name of an identity written as {@code prefix:name}. */
-    static String identityName(final String value) {
-        final String trimmed = value.strip();
-        return trimmed.substring(trimmed.indexOf(':') + 1);
-    }
-
-    private static void leaves(final Element e, final String prefix, final Map<String, String> into) {
-        for (Element c : elements(e)) {
-            final String path = prefix + c.getLocalName();
-            if (elements(c).isEmpty()) {
-                final String value = c.getTextContent().strip();
-                into.put(path, IDENTITY_LEAVES.contains(path) ? identityName(value) : value);
-            } else {
-                leaves(c, path + "/", into);
+        final List<QkdNodeConfig.Interface> interfaces = new ArrayList<>();
+        if (node.getQkdInterfaces() != null) {
+            for (QkdInterface entry : node.getQkdInterfaces().nonnullQkdInterface().values()) {
+                interfaces.add(new QkdNodeConfig.Interface(entry.getQkdiId().toJava(), entry));
             }
         }
-    }
-
-    private static OptionalLong optionalLong(final Optional<String> text) {
-        return text.isPresent() ? OptionalLong.of(Long.parseLong(text.orElseThrow())) : OptionalLong.empty();
-    }
-
-    private static List<Element> elements(final Element parent) {
-        final List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element element) {
-                out.add(element);
-            }
+        final List<QkdNodeConfig.Link> links = new ArrayList<>();
+        if (node.getQkdLinks() != null) {
+            node.getQkdLinks().nonnullQkdLink().values().forEach(link -> links.add(link(link)));
         }
-        return out;
+        return new QkdNodeConfig(apps, interfaces, links);
     }
 
-    private static List<Element> children(final Optional<Element> parent, final String ns, final String name) {
-        return parent.map(p -> elements(p).stream()
-            .filter(c -> ns.equals(c.getNamespaceURI()) && name.equals(c.getLocalName())).toList()).orElse(List.of());
+    private static QkdNodeConfig.App app(final QkdApp app) {
+        return new QkdNodeConfig.App(uuid(app.getAppId()), Optional.ofNullable(app.getAppType()),
+            Optional.ofNullable(app.getServerAppId()).map(Uri::getValue), uris(app.getClientAppId()),
+            optionalLong(app.getAppPriority()),
+            Optional.ofNullable(app.getExpirationTime()).map(t -> OffsetDateTime.parse(t.getValue()).toInstant()),
+            Optional.ofNullable(app.getAppQos()), uuids(app.getBackingQkdlId()),
+            Optional.ofNullable(app.getLocalQkdnId()).map(ConfigReader::uuid),
+            Optional.ofNullable(app.getRemoteQkdnId()).map(ConfigReader::uuid));
     }
 
-    /** The first child element of that name. */
-    static Optional<Element> child(final Element parent, final String ns, final String name) {
-        return children(Optional.of(parent), ns, name).stream().findFirst();
+    private static QkdNodeConfig.Link link(final QkdLink link) {
+        final QkdNodeConfig.LinkType type = link.getQkdlType() instanceof PHYS ? QkdNodeConfig.LinkType.PHYS
+            : link.getQkdlType() instanceof VIRT ? QkdNodeConfig.LinkType.VIRT : QkdNodeConfig.LinkType.NONE;
+        final QkdLink1 augment = link.augmentation(QkdLink1.class);
+        return new QkdNodeConfig.Link(uuid(link.getQkdlId()), !Boolean.FALSE.equals(link.getQkdlEnable()), type,
+            Optional.ofNullable(link.getQkdlLocal()).map(l -> l.getQkdnId()).map(ConfigReader::uuid),
+            optionalLong(link.getQkdlLocal() == null ? null : link.getQkdlLocal().getQkdiId()),
+            Optional.ofNullable(link.getQkdlRemote()).map(r -> r.getQkdnId()).map(ConfigReader::uuid),
+            Optional.ofNullable(augment).map(QkdLink1::getEmulation).map(ConfigReader::emulation));
     }
 
-    private static Optional<String> text(final Element parent, final String ns, final String name) {
-        return child(parent, ns, name).map(c -> c.getTextContent().strip());
+    private static QkdNodeConfig.Emulation emulation(final Emulation emulation) {
+        final End end = emulation.getChannel() == null ? null : emulation.getChannel().getEnd();
+        final LinkChannel channel = switch (end) {
+            case Connect connect -> new LinkChannel.Connect(connect.getConnect().getHost().stringValue(),
+                connect.getConnect().getPort().getValue().toJava());
+            case Listen listen when listen.getListen() != null -> new LinkChannel.Listen(
+                listen.getListen().getAddress().stringValue(), listen.getListen().getPort().toJava());
+            case null, default -> DEFAULT_LISTEN;
+        };
+        final Source source = emulation.getRate() == null ? null : emulation.getRate().getSource();
+        final QkdNodeConfig.Rate rate = switch (source) {
+            case Trace trace -> new QkdNodeConfig.Rate.TraceFile(trace.getFile(), trace.getLoop());
+            case org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link
+                .emulation.rate.source.Fixed fixed when fixed.getSkr() != null ->
+                new QkdNodeConfig.Rate.Fixed(fixed.getSkr().getValue().longValue());
+            case null, default -> new QkdNodeConfig.Rate.Fixed(0);
+        };
+        return new QkdNodeConfig.Emulation(channel, rate, ratio(emulation.getBaselineQber()),
+            ratio(emulation.getQberThreshold()), emulation.getCapacity().intValue(), switch (emulation.getFault()) {
+                case None -> LinkSpec.Fault.NONE;
+                case LinkDown -> LinkSpec.Fault.LINK_DOWN;
+                case SkrZero -> LinkSpec.Fault.SKR_ZERO;
+            }, emulation.getInjectedQber() == null ? OptionalDouble.empty()
+                : OptionalDouble.of(ratio(emulation.getInjectedQber())));
     }
 
-    private static List<String> texts(final Element parent, final String ns, final String name) {
-        return children(Optional.of(parent), ns, name).stream().map(c -> c.getTextContent().strip()).toList();
+    private static double ratio(final Qber qber) {
+        return qber.getValue().doubleValue();
+    }
+
+    private static UUID uuid(final Uuid uuid) {
+        return UUID.fromString(uuid.getValue());
+    }
+
+    private static List<UUID> uuids(final Collection<Uuid> values) {
+        return values == null ? List.of() : values.stream().map(ConfigReader::uuid).toList();
+    }
+
+    private static List<String> uris(final Collection<Uri> values) {
+        return values == null ? List.of() : values.stream().map(Uri::getValue).toList();
+    }
+
+    private static OptionalLong optionalLong(final Uint32 value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value.toJava());
     }
 }

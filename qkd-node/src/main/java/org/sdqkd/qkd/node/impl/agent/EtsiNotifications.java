@@ -1,26 +1,59 @@
 package org.sdqkd.qkd.node.impl.agent;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.AlarmBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.EventBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationDisconnected;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationDisconnectedBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationNew;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationNewBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationQosUpdate;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnApplicationQosUpdateBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceDown;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceDownBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceNew;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceNewBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceOut;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnInterfaceOutBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkDown;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkDownBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkOverloaded;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkOverloadedBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkPerfUpdate;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.SdqkdnLinkPerfUpdateBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdInterfaceItem;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_qos.AppQosBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.physical_link_perf.PhysPerf;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.physical_link_perf.PhysPerfBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.physical_link_perf.PhysPerfKey;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.qkd_links.qkd_link.QkdlPerformance;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.qkd_links.qkd_link.QkdlPerformanceBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.IFACESTATUSTYPES;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.MAJOR;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.MINOR;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.QBER;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Uuid;
+import org.opendaylight.yangtools.binding.Notification;
+import org.opendaylight.yangtools.yang.common.Decimal64;
+import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
- * Builds the notifications of ETSI GS QKD 015 ({@code etsi-qkd-sdn-node}), element by element as the model
- * defines them.
+ * Builds the notifications of ETSI GS QKD 015 ({@code etsi-qkd-sdn-node}) with the generated builders; the binding
+ * codec turns them into the model's XML.
  */
 final class EtsiNotifications {
-    /** The {@code app_qos} leaves, in the model's order. */
-    private static final List<String> QOS = List.of("max_bandwidth", "min_bandwidth", "jitter", "ttl",
-        "clients_shared_path_enable", "clients_shared_keys_required");
+    private static final PhysPerfKey QBER_KEY = new PhysPerfKey(QBER.VALUE);
 
     private EtsiNotifications() {
         // static only
     }
 
     /**
-     * A link's performance as notifications carry it.
+     * A link's performance as the state and the notifications carry it.
      *
      * @param expectedConsumption the applications' recent consumption, bits per second
      * @param skr                 the secret key rate, bits per second
@@ -28,134 +61,138 @@ final class EtsiNotifications {
      * @param qber                the QBER, on PHYS links
      */
     record Performance(long expectedConsumption, long skr, long eskr, OptionalDouble qber) {
-        /** Writes the leaves into a {@code performance}/{@code qkdl_performance} element. */
-        void writeTo(final Xml performance, final boolean withPhysPerf) {
-            performance.leaf("expected_consumption", uint32(expectedConsumption)).leaf("skr", uint32(skr))
-                .leaf("eskr", uint32(eskr));
-            if (withPhysPerf && qber.isPresent()) {
-                performance.child("phys_perf").identity("perf_type", "QBER")
-                    .leaf("value", String.format(Locale.ROOT, "%.3f", qber.getAsDouble()));
+        /** The link's {@code qkdl_performance} in the node's state. */
+        QkdlPerformance qkdlPerformance() {
+            return new QkdlPerformanceBuilder().setExpectedConsumption(uint32(expectedConsumption))
+                .setSkr(uint32(skr)).setEskr(uint32(eskr)).setPhysPerf(physPerf()).build();
+        }
+
+        /** The QBER as a {@code phys_perf} entry (3 fraction digits), or null without a QBER. */
+        private Map<PhysPerfKey, PhysPerf> physPerf() {
+            if (qber.isEmpty()) {
+                return null;
             }
+            return Map.of(QBER_KEY, new PhysPerfBuilder().withKey(QBER_KEY)
+                .setValue(Decimal64.of(3, Math.round(qber.getAsDouble() * 1000))).build());
         }
     }
 
     /** A value clamped into uint32. */
-    static long uint32(final long value) {
-        return Math.max(0, Math.min(value, 0xFFFF_FFFFL));
+    static Uint32 uint32(final long value) {
+        return Uint32.valueOf(Math.max(0, Math.min(value, 0xFFFF_FFFFL)));
+    }
+
+    /** A UUID as the model's {@code yang:uuid}. */
+    static Uuid uuid(final UUID id) {
+        return new Uuid(id.toString());
     }
 
     /** {@code sdqkdn_application_new} for an application configured. */
-    static Xml applicationNew(final NodeConfig.App app, final UUID localNode) {
-        final Xml root = Xml.etsi("sdqkdn_application_new");
-        final Xml application = root.child("qkd_application");
-        app.type().ifPresent(t -> application.identity("app_type", t));
-        application.leaf("server_app_id", app.serverAppId());
-        app.clientAppIds().forEach(c -> application.leaf("client_app_id", c));
-        app.priority().ifPresent(p -> application.leaf("app_priority", p));
-        application.leaf("local_qkdn_id", app.localNode().orElse(localNode));
-        qos(application, app);
-        return root;
+    static SdqkdnApplicationNew applicationNew(final QkdNodeConfig.App app, final UUID localNode) {
+        final var application = new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .sdqkdn_application_new.QkdApplicationBuilder()
+            .setAppType(app.type().orElse(null))
+            .setServerAppId(app.serverAppId().map(Uri::new).orElse(null))
+            .setClientAppId(app.clientAppIds().isEmpty() ? null
+                : new LinkedHashSet<>(app.clientAppIds().stream().map(Uri::new).toList()))
+            .setAppPriority(app.priority().isPresent() ? uint32(app.priority().getAsLong()) : null)
+            .setLocalQkdnId(uuid(app.localNode().orElse(localNode)))
+            .setAppQos(app.qos().map(q -> new AppQosBuilder(q).build()).orElse(null))
+            .build();
+        return new SdqkdnApplicationNewBuilder().setQkdApplication(application).build();
     }
 
     /** {@code sdqkdn_application_qos_update} for an application whose QoS or priority changed. */
-    static Xml applicationQosUpdate(final NodeConfig.App app) {
-        final Xml root = Xml.etsi("sdqkdn_application_qos_update");
-        final Xml application = root.child("qkd_application").leaf("app_id", app.id());
-        qos(application, app);
-        app.priority().ifPresent(p -> application.leaf("app_priority", p));
-        return root;
-    }
-
-    private static void qos(final Xml application, final NodeConfig.App app) {
-        final Xml qos = application.child("app_qos");
-        for (String leaf : QOS) {
-            qos.leaf(leaf, Optional.ofNullable(app.qos().get(leaf)));
-        }
+    static SdqkdnApplicationQosUpdate applicationQosUpdate(final QkdNodeConfig.App app) {
+        final var application = new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .sdqkdn_application_qos_update.QkdApplicationBuilder()
+            .setAppId(uuid(app.id()))
+            .setAppQos(app.qos().map(q -> new AppQosBuilder(q).build()).orElse(null))
+            .setAppPriority(app.priority().isPresent() ? uint32(app.priority().getAsLong()) : null)
+            .build();
+        return new SdqkdnApplicationQosUpdateBuilder().setQkdApplication(application).build();
     }
 
     /** {@code sdqkdn_application_disconnected} for an application removed or expired. */
-    static Xml applicationDisconnected(final UUID app) {
-        final Xml root = Xml.etsi("sdqkdn_application_disconnected");
-        root.child("qkd_application").leaf("app_id", app);
-        return root;
+    static SdqkdnApplicationDisconnected applicationDisconnected(final UUID app) {
+        return new SdqkdnApplicationDisconnectedBuilder().setQkdApplication(new org.opendaylight.yang.gen.v1.urn
+            .etsi.qkd.yang.etsi.qkd.node.rev220130.sdqkdn_application_disconnected.QkdApplicationBuilder()
+            .setAppId(uuid(app)).build()).build();
     }
 
-    /** {@code sdqkdn_interface_new} for an interface configured. */
-    static Xml interfaceNew(final NodeConfig.Interface iface) {
-        final Xml root = Xml.etsi("sdqkdn_interface_new");
-        final Xml out = root.child("qkd_interface").leaf("qkdi_id", iface.id());
-        final var leaves = iface.leaves();
-        out.leaf("qkdi_model", Optional.ofNullable(leaves.get("qkdi_model")));
-        Optional.ofNullable(leaves.get("qkdi_type")).ifPresent(t -> out.identity("qkdi_type", t));
-        final Xml attachment = out.child("qkdi_att_point");
-        attachment.leaf("device", Optional.ofNullable(leaves.get("qkdi_att_point/device")))
-            .leaf("port", Optional.ofNullable(leaves.get("qkdi_att_point/port")));
-        final Xml capabilities = out.child("qkdi_capabilities");
-        Optional.ofNullable(leaves.get("qkdi_capabilities/role_support"))
-            .ifPresent(r -> capabilities.identity("role_support", r));
-        capabilities.leaf("wavelength_range", Optional.ofNullable(leaves.get("qkdi_capabilities/wavelength_range")))
-            .leaf("max_absorption", Optional.ofNullable(leaves.get("qkdi_capabilities/max_absorption")));
-        return root;
+    /** {@code sdqkdn_interface_new} for an interface configured: the entry's configured leaves. */
+    static SdqkdnInterfaceNew interfaceNew(final QkdInterfaceItem entry) {
+        return new SdqkdnInterfaceNewBuilder().setQkdInterface(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang
+            .etsi.qkd.node.rev220130.sdqkdn_interface_new.QkdInterfaceBuilder(entry).build()).build();
     }
 
     /** {@code sdqkdn_interface_down} for an interface that failed. */
-    static Xml interfaceDown(final long iface, final String reason) {
-        final Xml root = Xml.etsi("sdqkdn_interface_down");
-        root.child("qkd_interface").leaf("qkdi_id", iface).leaf("reason", reason);
-        return root;
+    static SdqkdnInterfaceDown interfaceDown(final long iface, final String reason) {
+        return new SdqkdnInterfaceDownBuilder().setQkdInterface(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang
+            .etsi.qkd.node.rev220130.sdqkdn_interface_down.QkdInterfaceBuilder().setQkdiId(uint32(iface))
+            .setReason(reason).build()).build();
     }
 
     /** {@code sdqkdn_interface_out} for an interface removed. */
-    static Xml interfaceOut(final long iface) {
-        final Xml root = Xml.etsi("sdqkdn_interface_out");
-        root.child("qkd_interface").leaf("qkdi_id", iface);
-        return root;
+    static SdqkdnInterfaceOut interfaceOut(final long iface) {
+        return new SdqkdnInterfaceOutBuilder().setQkdInterface(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang
+            .etsi.qkd.node.rev220130.sdqkdn_interface_out.QkdInterfaceBuilder().setQkdiId(uint32(iface)).build())
+            .build();
     }
 
     /** {@code sdqkdn_link_down} for a link that stopped being connected. */
-    static Xml linkDown(final UUID link, final String reason) {
-        final Xml root = Xml.etsi("sdqkdn_link_down");
-        root.child("qkd_link").leaf("qkdl_id", link).leaf("reason", reason);
-        return root;
+    static SdqkdnLinkDown linkDown(final UUID link, final String reason) {
+        return new SdqkdnLinkDownBuilder().setQkdLink(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd
+            .node.rev220130.sdqkdn_link_down.QkdLinkBuilder().setQkdlId(uuid(link)).setReason(reason).build())
+            .build();
     }
 
     /** {@code sdqkdn_link_perf_update}. */
-    static Xml linkPerfUpdate(final UUID link, final Performance performance) {
-        final Xml root = Xml.etsi("sdqkdn_link_perf_update");
-        performance.writeTo(root.child("qkd_link").leaf("qkdl_id", link).child("performance"), true);
-        return root;
+    static SdqkdnLinkPerfUpdate linkPerfUpdate(final UUID link, final Performance performance) {
+        final var perf = new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .sdqkdn_link_perf_update.qkd_link.PerformanceBuilder()
+            .setExpectedConsumption(uint32(performance.expectedConsumption())).setSkr(uint32(performance.skr()))
+            .setEskr(uint32(performance.eskr())).setPhysPerf(performance.physPerf()).build();
+        return new SdqkdnLinkPerfUpdateBuilder().setQkdLink(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi
+            .qkd.node.rev220130.sdqkdn_link_perf_update.QkdLinkBuilder().setQkdlId(uuid(link)).setPerformance(perf)
+            .build()).build();
     }
 
     /** {@code sdqkdn_link_overloaded}. */
-    static Xml linkOverloaded(final UUID link, final Performance performance) {
-        final Xml root = Xml.etsi("sdqkdn_link_overloaded");
-        performance.writeTo(root.child("qkd_link").leaf("qkdl_id", link).child("performance"), false);
-        return root;
+    static SdqkdnLinkOverloaded linkOverloaded(final UUID link, final Performance performance) {
+        final var perf = new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .sdqkdn_link_overloaded.qkd_link.PerformanceBuilder()
+            .setExpectedConsumption(uint32(performance.expectedConsumption())).setSkr(uint32(performance.skr()))
+            .setEskr(uint32(performance.eskr())).build();
+        return new SdqkdnLinkOverloadedBuilder().setQkdLink(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi
+            .qkd.node.rev220130.sdqkdn_link_overloaded.QkdLinkBuilder().setQkdlId(uuid(link)).setPerformance(perf)
+            .build()).build();
     }
 
     /** An {@code alarm} (severity MAJOR) about a link. */
-    static Xml linkAlarm(final UUID link, final LinkStatus status, final String message) {
-        return linkReport("alarm", link, status, message, "MAJOR");
+    static Notification<?> linkAlarm(final UUID link, final LinkStatus status, final String message) {
+        return new AlarmBuilder().setLink(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .alarm.LinkBuilder().setQkdlId(uuid(link)).setQkdlStatus(status.identity()).setMessage(message)
+            .setSeverity(MAJOR.VALUE).build()).build();
     }
 
     /** An {@code event} (severity MINOR) about a link. */
-    static Xml linkEvent(final UUID link, final LinkStatus status, final String message) {
-        return linkReport("event", link, status, message, "MINOR");
-    }
-
-    private static Xml linkReport(final String kind, final UUID link, final LinkStatus status, final String message,
-            final String severity) {
-        final Xml root = Xml.etsi(kind);
-        root.child("link").leaf("qkdl_id", link).identity("qkdl_status", status.name()).leaf("message", message)
-            .identity("severity", severity);
-        return root;
+    static Notification<?> linkEvent(final UUID link, final LinkStatus status, final String message) {
+        return new EventBuilder().setLink(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130
+            .event.LinkBuilder().setQkdlId(uuid(link)).setQkdlStatus(status.identity()).setMessage(message)
+            .setSeverity(MINOR.VALUE).build()).build();
     }
 
     /** An {@code alarm} (MAJOR) or {@code event} (MINOR) about an interface. */
-    static Xml interfaceReport(final boolean alarm, final long iface, final String status, final String message) {
-        final Xml root = Xml.etsi(alarm ? "alarm" : "event");
-        root.child("interface").leaf("qkdi_id", iface).identity("qkdi_status", status).leaf("message", message)
-            .identity("severity", alarm ? "MAJOR" : "MINOR");
-        return root;
+    static Notification<?> interfaceReport(final boolean alarm, final long iface, final IFACESTATUSTYPES status,
+            final String message) {
+        if (alarm) {
+            return new AlarmBuilder().setInterface(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node
+                .rev220130.alarm.InterfaceBuilder().setQkdiId(uint32(iface)).setQkdiStatus(status)
+                .setMessage(message).setSeverity(MAJOR.VALUE).build()).build();
+        }
+        return new EventBuilder().setInterface(new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node
+            .rev220130.event.InterfaceBuilder().setQkdiId(uint32(iface)).setQkdiStatus(status).setMessage(message)
+            .setSeverity(MINOR.VALUE).build()).build();
     }
 }

@@ -2,66 +2,50 @@ package org.sdqkd.qkd.node.impl.agent;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.opendaylight.yangtools.concepts.Registration;
-import org.opendaylight.yangtools.yang.common.QName;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.DocumentException;
-import org.sdqkd.datastore.api.DocumentFormat;
-import org.sdqkd.datastore.api.InstanceDocumentCodec;
 import org.sdqkd.datastore.api.SessionId;
-import org.sdqkd.datastore.api.YangModels;
 import org.sdqkd.netconf.server.api.NetconfAgent;
 import org.sdqkd.qkd.node.impl.keys.KeyPlane;
 import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The bridge between the node's NETCONF agent (ETSI GS QKD 015 {@code qkd_node}) and its key plane. It applies
  * running's links and applications to the key plane at start and after every change, writes the node's state into
  * the operational datastore every state interval, and publishes the ETSI GS QKD 015 notifications. All its work runs
- * on one thread of its own.
+ * on one thread of its own. Configuration, state and notifications are generated binding objects
+ * ({@code etsi-qkd-sdn-node}, {@code sdqkd-qkd-node}), turned into and out of NormalizedNodes by the node's
+ * binding codec ({@link NodeBindings}).
  */
 public final class NodeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
-    private static final QName QKD_NODE = QName.create(Xml.ETSI, "2022-01-30", "qkd_node");
-    private static final YangInstanceIdentifier PATH = YangInstanceIdentifier.of(QKD_NODE);
 
     private final NetconfAgent agent;
     private final KeyPlane plane;
     private final NodeIdentity self;
     private final NodeAgentSettings settings;
-    private final InstanceDocumentCodec codec;
+    private final NodeBindings bindings;
     private final NodeMonitor monitor;
     private final ScheduledExecutorService executor;
     private Registration registration;
 
     private NodeAgent(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
-            final NodeAgentSettings settings) {
+            final NodeAgentSettings settings, final NodeBindings bindings) {
         this.agent = agent;
         this.plane = plane;
         this.self = self;
         this.settings = settings;
-        this.codec = YangModels.documentCodec(agent.models());
-        this.monitor = new NodeMonitor(self.nodeId(), settings, xml -> agent.publish(xml.toDom()));
+        this.bindings = bindings;
+        this.monitor = new NodeMonitor(self.nodeId(), settings, event -> agent.publish(bindings.element(event)));
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread thread = new Thread(r, "qkd-node-agent");
             thread.setDaemon(true);
@@ -71,7 +55,8 @@ public final class NodeAgent implements AutoCloseable {
 
     /**
      * Starts the bridge: applies running's configuration to the key plane and writes the first operational state
-     * before it returns, then follows running's changes and refreshes the state every state interval.
+     * before it returns, then follows running's changes and refreshes the state every state interval. Creates the
+     * node's binding codec (about a second: it parses the models of the bindings on the class path).
      *
      * @param agent    the node's NETCONF agent (its datastores, models and notification stream)
      * @param plane    the node's key plane; the bridge does not close it
@@ -81,9 +66,24 @@ public final class NodeAgent implements AutoCloseable {
      */
     public static NodeAgent start(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
             final NodeAgentSettings settings) {
+        return start(agent, plane, self, settings, NodeBindings.create());
+    }
+
+    /**
+     * Starts the bridge with the node's binding codec, created by the caller (once per node).
+     *
+     * @param agent    the node's NETCONF agent (its datastores, models and notification stream)
+     * @param plane    the node's key plane; the bridge does not close it
+     * @param self     this node ({@code qkdn_id})
+     * @param settings the intervals and the trace files
+     * @param bindings the node's binding codec
+     * @return the running bridge, to {@link #close()}
+     */
+    public static NodeAgent start(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
+            final NodeAgentSettings settings, final NodeBindings bindings) {
         final NodeAgent bridge = new NodeAgent(requireNonNull(agent), requireNonNull(plane), requireNonNull(self),
-            requireNonNull(settings));
-        bridge.registration = agent.datastores().listen(DatastoreName.RUNNING, PATH,
+            requireNonNull(settings), requireNonNull(bindings));
+        bridge.registration = agent.datastores().listen(DatastoreName.RUNNING, bridge.bindings.path(),
             change -> bridge.executor.execute(bridge::reconfigureAfterChange));
         try {
             bridge.executor.submit(bridge::reconfigure).get();
@@ -101,7 +101,8 @@ public final class NodeAgent implements AutoCloseable {
     }
 
     private void reconfigure() {
-        final NodeConfig config = ConfigReader.read(runningQkdNode());
+        final QkdNodeConfig config = ConfigReader.read(
+            bindings.qkdNode(agent.datastores().snapshot(DatastoreName.RUNNING).root()));
         final Specs specs = Specs.of(config, self.nodeId(), settings.traceDirectory(), settings.traceLoader());
         specs.failed().forEach((id, reason) -> LOG.warn("link {} cannot run: {}", id, reason));
         plane.applyLinks(specs.links());
@@ -116,40 +117,34 @@ public final class NodeAgent implements AutoCloseable {
             reconfigure();
         } catch (RuntimeException e) {
             // the key plane refused the change (such as a port it cannot bind); the next change tries again
-            LOG.error("the changed qkd_node configuration could not be applied to the key plane", e);
+            LOG.error("the node's changed configuration could not be applied to the key plane", e);
         }
     }
 
-    private Optional<Element> runningQkdNode() {
-        final ContainerNode root = agent.datastores().snapshot(DatastoreName.RUNNING).root();
-        if (root.childByArg(new NodeIdentifier(QKD_NODE)) == null) {
-            return Optional.empty();
-        }
+    /**
+     * Refreshes the operational state now, on the bridge's thread, and waits for it: reads the key plane, sends
+     * the notifications due and writes the node's state, as every state interval does (for benchmarks and tests).
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void refreshNow() throws InterruptedException {
         try {
-            final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            final Document document = factory.newDocumentBuilder().newDocument();
-            final Element holder = document.createElementNS(Xml.ETSI, "data");
-            document.appendChild(holder);
-            codec.writeXml(root, holder);
-            return ConfigReader.child(holder, Xml.ETSI, "qkd_node");
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("no XML document builder", e);
+            executor.submit(this::refresh).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the state refresh failed", e.getCause());
         }
     }
 
     /** Reads the key plane, sends the notifications due and writes the operational state. */
     private void refresh() {
         try {
-            final Xml node = monitor.tick(plane.links(), plane.applications(), Instant.now());
-            final ContainerNode root = codec.read(new StringReader(node.toText()), DocumentFormat.XML);
-            final NormalizedNode data = root.childByArg(new NodeIdentifier(QKD_NODE));
+            final var node = bindings.normalized(monitor.tick(plane.links(), plane.applications(), Instant.now()));
             try (DataTransaction tx = agent.datastores().newTransaction(DatastoreName.OPERATIONAL,
                     SessionId.SYSTEM)) {
-                tx.write(PATH, data);
+                tx.write(bindings.path(), node);
                 tx.commit();
             }
-        } catch (DocumentException | DatastoreException | IOException e) {
+        } catch (DatastoreException e) {
             LOG.warn("the node's operational state could not be written", e);
         } catch (RuntimeException e) {
             // a failing refresh must not end the periodic task; the next interval tries again
@@ -172,7 +167,7 @@ public final class NodeAgent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (DataTransaction tx = agent.datastores().newTransaction(DatastoreName.OPERATIONAL, SessionId.SYSTEM)) {
-            tx.delete(PATH);
+            tx.delete(bindings.path());
             tx.commit();
         } catch (DatastoreException e) {
             LOG.warn("the node's operational state could not be removed", e);

@@ -2,19 +2,39 @@ package org.sdqkd.qkd.node.impl.agent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.QkdApplicationsBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdApp;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdAppBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdAppKey;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.QkdInterfacesBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterface;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterfaceBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterfaceKey;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.QkdLinksBuilder;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.qkd_links.QkdLink;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_links.qkd_links.QkdLinkKey;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.DISABLED;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.DOWN;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.ENABLED;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.FAILED;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.IFACESTATUSTYPES;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.ON;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OPERATING;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OUTOFTIME;
+import org.opendaylight.yangtools.binding.Notification;
 import org.sdqkd.qkd.node.impl.keys.AppUsage;
 import org.sdqkd.qkd.node.impl.keys.LinkState;
 
@@ -40,15 +60,15 @@ final class NodeMonitor {
 
     private final UUID self;
     private final Duration perfInterval;
-    private final Consumer<Xml> publish;
+    private final Consumer<Notification<?>> publish;
     private final AppRecords apps;
     private final Map<UUID, LinkWatch> links = new HashMap<>();
-    private final Map<Long, String> interfaceStatus = new HashMap<>();
-    private NodeConfig config = NodeConfig.EMPTY;
+    private final Map<Long, IFACESTATUSTYPES> interfaceStatus = new HashMap<>();
+    private QkdNodeConfig config = QkdNodeConfig.EMPTY;
     private Specs specs = new Specs(List.of(), List.of(), Map.of());
     private boolean configured;
 
-    NodeMonitor(final UUID self, final NodeAgentSettings settings, final Consumer<Xml> publish) {
+    NodeMonitor(final UUID self, final NodeAgentSettings settings, final Consumer<Notification<?>> publish) {
         this.self = self;
         this.perfInterval = settings.perfUpdateInterval();
         this.publish = publish;
@@ -62,11 +82,11 @@ final class NodeMonitor {
      * Takes a new configuration: notifies applications added, changed and removed and interfaces added and removed
      * (not for the first configuration, which is the node's starting point).
      */
-    void configure(final NodeConfig next, final Specs nextSpecs, final Instant now) {
+    void configure(final QkdNodeConfig next, final Specs nextSpecs, final Instant now) {
         if (configured) {
-            final Map<UUID, NodeConfig.App> before = byId(config.applications());
-            for (NodeConfig.App app : next.applications()) {
-                final NodeConfig.App old = before.remove(app.id());
+            final Map<UUID, QkdNodeConfig.App> before = byId(config.applications());
+            for (QkdNodeConfig.App app : next.applications()) {
+                final QkdNodeConfig.App old = before.remove(app.id());
                 if (old == null) {
                     publish.accept(EtsiNotifications.applicationNew(app, self));
                 } else if (!old.qos().equals(app.qos()) || !old.priority().equals(app.priority())) {
@@ -75,31 +95,31 @@ final class NodeMonitor {
             }
             before.values().stream().filter(app -> !apps.expiryReported(app.id()))
                 .forEach(app -> publish.accept(EtsiNotifications.applicationDisconnected(app.id())));
-            final Map<Long, NodeConfig.Interface> interfaces = config.interfaces().stream()
-                .collect(Collectors.toMap(NodeConfig.Interface::id, i -> i));
-            for (NodeConfig.Interface iface : next.interfaces()) {
+            final Map<Long, QkdNodeConfig.Interface> interfaces = config.interfaces().stream()
+                .collect(Collectors.toMap(QkdNodeConfig.Interface::id, i -> i));
+            for (QkdNodeConfig.Interface iface : next.interfaces()) {
                 if (interfaces.remove(iface.id()) == null) {
-                    publish.accept(EtsiNotifications.interfaceNew(iface));
+                    publish.accept(EtsiNotifications.interfaceNew(iface.entry()));
                 }
             }
             interfaces.keySet().forEach(id -> publish.accept(EtsiNotifications.interfaceOut(id)));
         }
-        apps.retain(next.applications().stream().map(NodeConfig.App::id).collect(Collectors.toSet()), now);
-        for (NodeConfig.App app : next.applications()) {
+        apps.retain(next.applications().stream().map(QkdNodeConfig.App::id).collect(Collectors.toSet()), now);
+        for (QkdNodeConfig.App app : next.applications()) {
             if (app.expiration().isEmpty() || app.expiration().orElseThrow().isAfter(now)) {
                 apps.clearExpiry(app.id());
             }
         }
-        links.keySet().retainAll(next.links().stream().map(NodeConfig.Link::id).collect(Collectors.toSet()));
-        interfaceStatus.keySet().retainAll(next.interfaces().stream().map(NodeConfig.Interface::id)
+        links.keySet().retainAll(next.links().stream().map(QkdNodeConfig.Link::id).collect(Collectors.toSet()));
+        interfaceStatus.keySet().retainAll(next.interfaces().stream().map(QkdNodeConfig.Interface::id)
             .collect(Collectors.toSet()));
         config = next;
         specs = nextSpecs;
         configured = true;
     }
 
-    private static Map<UUID, NodeConfig.App> byId(final List<NodeConfig.App> list) {
-        final Map<UUID, NodeConfig.App> out = new LinkedHashMap<>();
+    private static Map<UUID, QkdNodeConfig.App> byId(final List<QkdNodeConfig.App> list) {
+        final Map<UUID, QkdNodeConfig.App> out = new LinkedHashMap<>();
         list.forEach(a -> out.put(a.id(), a));
         return out;
     }
@@ -108,49 +128,45 @@ final class NodeMonitor {
      * Takes a reading of the key plane: sends the notifications its changes call for and returns the node's
      * operational {@code qkd_node}.
      */
-    Xml tick(final List<LinkState> planeLinks, final List<AppUsage> usages, final Instant now) {
+    QkdNode tick(final List<LinkState> planeLinks, final List<AppUsage> usages, final Instant now) {
         final Map<UUID, AppUsage> usage = usages.stream().collect(Collectors.toMap(AppUsage::id, u -> u, (a, b) -> b));
-        final Xml node = Xml.etsi("qkd_node").leaf("qkdn_id", self);
-        final Xml appsXml = Xml.etsi("qkd_applications");
+        final Map<QkdAppKey, QkdApp> appEntries = new LinkedHashMap<>();
         final Map<UUID, Long> consumption = new HashMap<>();
-        for (NodeConfig.App app : config.applications()) {
+        for (QkdNodeConfig.App app : config.applications()) {
             apps.sample(app.id(), Optional.ofNullable(usage.get(app.id())).map(AppUsage::bitsDelivered).orElse(0L),
                 now);
             final boolean expired = app.expiration().isPresent() && !app.expiration().orElseThrow().isAfter(now);
             if (expired && apps.reportExpiry(app.id())) {
                 publish.accept(EtsiNotifications.applicationDisconnected(app.id()));
             }
-            final Xml entry = appsXml.child("qkd_app").leaf("app_id", app.id())
-                .identity("app_status", expired ? "OUT-OF-TIME" : "ON")
-                .leaf("creation_time", time(apps.created(app.id())));
-            final Xml statistics = entry.child("app_statistics");
-            for (AppRecords.Window window : apps.windows(app.id())) {
-                statistics.child("statistics").leaf("end_time", time(window.end()))
-                    .leaf("start_time", time(window.start()))
-                    .leaf("consumed_bits", EtsiNotifications.uint32(window.consumedBits()));
-            }
+            final QkdApp entry = new QkdAppBuilder().setAppId(EtsiNotifications.uuid(app.id()))
+                .setAppStatus(expired ? OUTOFTIME.VALUE : ON.VALUE)
+                .setCreationTime(AppRecords.time(apps.created(app.id())))
+                .setAppStatistics(apps.statistics(app.id())).build();
+            appEntries.put(entry.key(), entry);
             final List<UUID> used = linksOf(app);
             final long rate = apps.rate(app.id());
             used.forEach(l -> consumption.merge(l, rate / used.size(), Long::sum));
         }
         final Map<UUID, LinkState> states = planeLinks.stream()
             .collect(Collectors.toMap(LinkState::id, s -> s, (a, b) -> b));
-        final Xml linksXml = Xml.etsi("qkd_links");
+        final Map<QkdLinkKey, QkdLink> linkEntries = new LinkedHashMap<>();
         final Map<Long, List<LinkStatus>> perInterface = new HashMap<>();
         final Map<Long, Boolean> interfaceEnabled = new HashMap<>();
         int emulated = 0;
         int off = 0;
-        for (NodeConfig.Link link : config.links()) {
-            if (link.type() == NodeConfig.LinkType.VIRT) {
-                linksXml.child("qkd_link").leaf("qkdl_id", link.id()).identity("qkdl_status", "PENDING");
+        for (QkdNodeConfig.Link link : config.links()) {
+            if (link.type() == QkdNodeConfig.LinkType.VIRT) {
+                final QkdLink entry = LinkEntries.virtual(link.id());
+                linkEntries.put(entry.key(), entry);
                 continue;
             }
-            if (link.type() != NodeConfig.LinkType.PHYS || link.emulation().isEmpty()) {
+            if (link.type() != QkdNodeConfig.LinkType.PHYS || link.emulation().isEmpty()) {
                 continue;
             }
             emulated++;
             final LinkStatus status = link(link, Optional.ofNullable(states.get(link.id())),
-                consumption.getOrDefault(link.id(), 0L), linksXml.child("qkd_link"), now);
+                consumption.getOrDefault(link.id(), 0L), linkEntries, now);
             if (status == LinkStatus.OFF) {
                 off++;
             }
@@ -162,14 +178,16 @@ final class NodeMonitor {
                 }
             }
         }
-        node.identity("qkdn_status", emulated > 0 && off == emulated ? "DOWN" : "OPERATING");
-        node.add(appsXml);
-        node.add(interfaces(perInterface, interfaceEnabled));
-        node.add(linksXml);
-        return node;
+        return new QkdNodeBuilder().setQkdnId(EtsiNotifications.uuid(self))
+            .setQkdnStatus(emulated > 0 && off == emulated ? DOWN.VALUE : OPERATING.VALUE)
+            .setQkdApplications(new QkdApplicationsBuilder().setQkdApp(appEntries).build())
+            .setQkdInterfaces(new QkdInterfacesBuilder().setQkdInterface(interfaces(perInterface, interfaceEnabled))
+                .build())
+            .setQkdLinks(new QkdLinksBuilder().setQkdLink(linkEntries).build())
+            .build();
     }
 
-    private List<UUID> linksOf(final NodeConfig.App app) {
+    private List<UUID> linksOf(final QkdNodeConfig.App app) {
         if (!app.backingLinks().isEmpty()) {
             return app.backingLinks();
         }
@@ -177,34 +195,38 @@ final class NodeMonitor {
             .map(l -> l.id()).toList()).orElse(List.of());
     }
 
-    private Xml interfaces(final Map<Long, List<LinkStatus>> perInterface, final Map<Long, Boolean> enabled) {
-        final Xml out = Xml.etsi("qkd_interfaces");
-        for (NodeConfig.Interface iface : config.interfaces()) {
-            final String status;
+    private Map<QkdInterfaceKey, QkdInterface> interfaces(final Map<Long, List<LinkStatus>> perInterface,
+            final Map<Long, Boolean> enabled) {
+        final Map<QkdInterfaceKey, QkdInterface> out = new LinkedHashMap<>();
+        for (QkdNodeConfig.Interface iface : config.interfaces()) {
+            final IFACESTATUSTYPES status;
             if (!enabled.getOrDefault(iface.id(), true)) {
-                status = "DISABLED";
+                status = DISABLED.VALUE;
             } else {
                 final List<LinkStatus> over = perInterface.getOrDefault(iface.id(), List.of());
-                status = !over.isEmpty() && over.stream().allMatch(s -> s == LinkStatus.OFF) ? "FAILED" : "ENABLED";
+                status = !over.isEmpty() && over.stream().allMatch(s -> s == LinkStatus.OFF) ? FAILED.VALUE
+                    : ENABLED.VALUE;
             }
-            final String before = interfaceStatus.put(iface.id(), status);
+            final IFACESTATUSTYPES before = interfaceStatus.put(iface.id(), status);
             if (before != null && !before.equals(status)) {
-                if ("FAILED".equals(status)) {
+                if (FAILED.VALUE.equals(status)) {
                     final String reason = "every link over interface " + iface.id() + " is down";
                     publish.accept(EtsiNotifications.interfaceDown(iface.id(), reason));
                     publish.accept(EtsiNotifications.interfaceReport(true, iface.id(), status, reason));
-                } else if ("FAILED".equals(before)) {
-                    publish.accept(EtsiNotifications.interfaceReport(false, iface.id(), status,
-                        "interface " + iface.id() + " is " + status.toLowerCase(Locale.ROOT) + " again"));
+                } else if (FAILED.VALUE.equals(before)) {
+                    publish.accept(EtsiNotifications.interfaceReport(false, iface.id(), status, "interface "
+                        + iface.id() + " is " + (ENABLED.VALUE.equals(status) ? "enabled" : "disabled") + " again"));
                 }
             }
-            out.child("qkd_interface").leaf("qkdi_id", iface.id()).identity("qkdi_status", status);
+            final QkdInterface entry = new QkdInterfaceBuilder().setQkdiId(EtsiNotifications.uint32(iface.id()))
+                .setQkdiStatus(status).build();
+            out.put(entry.key(), entry);
         }
         return out;
     }
 
-    private LinkStatus link(final NodeConfig.Link link, final Optional<LinkState> reading, final long consumption,
-            final Xml out, final Instant now) {
+    private LinkStatus link(final QkdNodeConfig.Link link, final Optional<LinkState> reading, final long consumption,
+            final Map<QkdLinkKey, QkdLink> out, final Instant now) {
         final Optional<String> failure = specs.failure(link.id());
         final LinkState.Condition condition;
         final String reason;
@@ -232,24 +254,8 @@ final class NodeMonitor {
         watch.status = status;
         watch.condition = condition;
 
-        out.leaf("qkdl_id", link.id()).identity("qkdl_status", status.name());
-        perf.writeTo(out.child("qkdl_performance"), true);
-        final Xml store = out.add(Xml.sdqkd("key-store"));
-        store.leaf("condition", condition.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (condition != LinkState.Condition.UP) {
-            store.leaf("reason", reason);
-        }
-        reading.ifPresent(s -> {
-            store.leaf("peer-node", s.peerNodeName());
-            if (s.listenPort().isPresent()) {
-                store.leaf("listen-port", s.listenPort().getAsInt());
-            }
-            store.leaf("qber", String.format(Locale.ROOT, "%.6f", Math.min(1, Math.max(0, s.qber()))))
-                .leaf("nominal-skr", s.nominalSkr()).leaf("stored-keys", s.storedKeys())
-                .leaf("capacity", s.capacityKeys()).leaf("reserved-keys", s.reservedKeys())
-                .leaf("keys-delivered", s.keysDelivered()).leaf("bits-generated", s.bitsGenerated())
-                .leaf("refusals", s.refusals());
-        });
+        final QkdLink entry = LinkEntries.emulated(link.id(), status, condition, reason, reading, perf);
+        out.put(entry.key(), entry);
         return status;
     }
 
@@ -299,9 +305,5 @@ final class NodeMonitor {
             watch.reportedRefusals = state.refusals();
             watch.lastOverload = now;
         }
-    }
-
-    private static String time(final Instant instant) {
-        return Objects.requireNonNull(instant).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

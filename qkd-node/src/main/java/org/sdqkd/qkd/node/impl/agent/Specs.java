@@ -44,26 +44,26 @@ record Specs(List<LinkSpec> links, List<AppSpec> applications, Map<UUID, String>
      * @param loader         reads trace files
      * @return the specs
      */
-    static Specs of(final NodeConfig config, final UUID self, final Path traceDirectory, final TraceLoader loader) {
+    static Specs of(final QkdNodeConfig config, final UUID self, final Path traceDirectory, final TraceLoader loader) {
         final List<LinkSpec> links = new ArrayList<>();
         final Map<UUID, String> failed = new LinkedHashMap<>();
-        for (NodeConfig.Link link : config.links()) {
-            if (link.type() != NodeConfig.LinkType.PHYS || link.emulation().isEmpty()) {
+        for (QkdNodeConfig.Link link : config.links()) {
+            if (link.type() != QkdNodeConfig.LinkType.PHYS || link.emulation().isEmpty()) {
                 continue;
             }
-            final NodeConfig.Emulation emulation = link.emulation().orElseThrow();
+            final QkdNodeConfig.Emulation emulation = link.emulation().orElseThrow();
             if (link.localNode().isPresent() && !link.localNode().orElseThrow().equals(self)) {
-                failed.put(link.id(), "qkdl_local names node " + link.localNode().orElseThrow() + ", not this node");
+                failed.put(link.id(), "its local end is node " + link.localNode().orElseThrow() + ", not this node");
                 continue;
             }
             if (link.remoteNode().isEmpty()) {
-                failed.put(link.id(), "qkdl_remote/qkdn_id is not configured");
+                failed.put(link.id(), "its remote node is not configured");
                 continue;
             }
             final RateSource rate;
             switch (emulation.rate()) {
-                case NodeConfig.Rate.Fixed fixed -> rate = new RateSource.Fixed(fixed.bitsPerSecond());
-                case NodeConfig.Rate.TraceFile file -> {
+                case QkdNodeConfig.Rate.Fixed fixed -> rate = new RateSource.Fixed(fixed.bitsPerSecond());
+                case QkdNodeConfig.Rate.TraceFile file -> {
                     final Path path = traceDirectory.resolve(file.file());
                     try {
                         rate = new RateSource.Trace(loader.load(path).points(), file.loop());
@@ -78,7 +78,7 @@ record Specs(List<LinkSpec> links, List<AppSpec> applications, Map<UUID, String>
                 emulation.injectedQber()));
         }
         final List<AppSpec> apps = new ArrayList<>();
-        for (NodeConfig.App app : config.applications()) {
+        for (QkdNodeConfig.App app : config.applications()) {
             app.serverAppId().ifPresent(server -> apps.add(new AppSpec(app.id(), saeId(server),
                 saeIds(app.clientAppIds()), app.backingLinks(), app.remoteNode(), app.expiration())));
         }

@@ -35,7 +35,7 @@ public final class EmulatedKeyPlane implements KeyPlane {
     private final Applications applications = new Applications();
     private final Reservations reservations;
     private final ReservationDesk desk;
-    private final KeyService keys;
+    private final LinkKeyDelivery keys;
     private final Map<UUID, EmulatedLink> links = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     private long lastTick = System.nanoTime();
@@ -63,7 +63,7 @@ public final class EmulatedKeyPlane implements KeyPlane {
         }
         this.reservations = new Reservations(reservationLifetime);
         this.desk = new ReservationDesk(reservations, applications, self.name());
-        this.keys = new KeyService(self.kmeId(), applications, reservations, this::running);
+        this.keys = new LinkKeyDelivery(self.kmeId(), applications, reservations, this::running);
         this.timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("keyplane-" + self.name()).daemon().factory());
         timer.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);

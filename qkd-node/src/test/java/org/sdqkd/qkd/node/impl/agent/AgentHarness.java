@@ -44,6 +44,12 @@ final class AgentHarness implements AutoCloseable {
     static final UUID SELF = UUID.fromString("b8f7370b-f7ac-4c45-b0c4-dbdb36e2fc23");
     static final UUID REMOTE = UUID.fromString("c127b8fa-208c-451e-9f8c-3fd1e5108200");
     static final String BASE = "urn:ietf:params:xml:ns:netconf:base:1.0";
+    /** The ETSI GS QKD 015 node module's namespace. */
+    static final String ETSI = "urn:etsi:qkd:yang:etsi-qkd-node";
+    /** The ETSI GS QKD 015 types module's namespace (prefix {@code etsi-qkdn-types}). */
+    static final String ETSI_TYPES = "urn:etsi:qkd:yang:etsi-qkd-node-types";
+    /** sdqkd's node augment's namespace. */
+    static final String SDQKD_NODE = "urn:sdqkd:yang:sdqkd-qkd-node";
     private static final SafeXml PARSER = SafeXml.of(XmlLimits.DEFAULT);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -87,15 +93,15 @@ final class AgentHarness implements AutoCloseable {
 
     /** Merges the children of {@code qkd_node} into running with edit-config. */
     void edit(final String qkdNodeChildren) throws Exception {
-        ops.editConfig(Datastore.RUNNING, xml("<config xmlns='" + BASE + "'><qkd_node xmlns='" + Xml.ETSI
-            + "' xmlns:etsi-qkdn-types='" + Xml.ETSI_TYPES + "' xmlns:sn='" + Xml.SDQKD_NODE + "'>"
+        ops.editConfig(Datastore.RUNNING, xml("<config xmlns='" + BASE + "'><qkd_node xmlns='" + ETSI
+            + "' xmlns:etsi-qkdn-types='" + ETSI_TYPES + "' xmlns:sn='" + SDQKD_NODE + "'>"
             + "<qkdn_id>" + SELF + "</qkdn_id>" + qkdNodeChildren + "</qkd_node></config>"))
             .get(30, TimeUnit.SECONDS);
     }
 
     /** The {@code qkd_node} that {@code get} returns. */
     Element getQkdNode() throws Exception {
-        final List<XmlElement> data = ops.get(Filter.subtree(xml("<qkd_node xmlns='" + Xml.ETSI + "'/>")))
+        final List<XmlElement> data = ops.get(Filter.subtree(xml("<qkd_node xmlns='" + ETSI + "'/>")))
             .get(30, TimeUnit.SECONDS);
         return data.stream().filter(e -> "qkd_node".equals(e.localName())).findFirst()
             .orElseThrow(() -> new AssertionError("no qkd_node in " + data)).toElement();
@@ -145,6 +151,12 @@ final class AgentHarness implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The name of an identity written as {@code prefix:name}. */
+    static String identityName(final String value) {
+        final String trimmed = value.strip();
+        return trimmed.substring(trimmed.indexOf(':') + 1);
+    }
+
     /** The first child element with that local name. */
     static Element child(final Element parent, final String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -185,7 +197,7 @@ final class AgentHarness implements AutoCloseable {
      * known, every value of its type, identities resolved through their prefixes).
      */
     static void validateNotification(final EffectiveModelContext models, final Element event) {
-        final QName name = QName.create(Xml.ETSI, "2022-01-30", event.getLocalName());
+        final QName name = QName.create(ETSI, "2022-01-30", event.getLocalName());
         final NormalizationResultHolder result = new NormalizationResultHolder();
         try (XmlParserStream parser = XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(result),
                 SchemaInferenceStack.of(models, Absolute.of(name)).toInference())) {

@@ -76,7 +76,7 @@ class NodeAgentTest {
     }
 
     private static String status(final Element entry, final String leaf) {
-        return ConfigReader.identityName(text(entry, leaf).orElse("(none)"));
+        return AgentHarness.identityName(text(entry, leaf).orElse("(none)"));
     }
 
     private static Element performance(final Element link) {
@@ -88,7 +88,7 @@ class NodeAgentTest {
         await(() -> {
             try {
                 found[0] = node.getQkdNode();
-                return text(linkEntry(found[0], link), leaf).map(ConfigReader::identityName).filter(value::equals)
+                return text(linkEntry(found[0], link), leaf).map(AgentHarness::identityName).filter(value::equals)
                     .isPresent();
             } catch (Exception | AssertionError e) {
                 return false;
@@ -184,8 +184,8 @@ class NodeAgentTest {
 
         node.edit(physLink(LINK, "<sn:injected-qber>0.2</sn:injected-qber>"));
         event = node.awaitNotification("alarm", e -> text(e, "message").orElse("").startsWith("QBER"));
-        assertEquals("MAJOR", ConfigReader.identityName(text(event, "severity").orElseThrow()));
-        assertEquals("PASSIVE", ConfigReader.identityName(text(event, "qkdl_status").orElseThrow()));
+        assertEquals("MAJOR", AgentHarness.identityName(text(event, "severity").orElseThrow()));
+        assertEquals("PASSIVE", AgentHarness.identityName(text(event, "qkdl_status").orElseThrow()));
 
         node.edit(physLink(LINK, "<sn:injected-qber xmlns:nc='" + BASE + "' nc:operation='remove'/>"
             + "<sn:fault>link-down</sn:fault>"));
@@ -197,8 +197,8 @@ class NodeAgentTest {
 
         node.edit(physLink(LINK, "<sn:fault>none</sn:fault>"));
         event = node.awaitNotification("event", e -> text(e, "qkdl_id").isPresent());
-        assertEquals("MINOR", ConfigReader.identityName(text(event, "severity").orElseThrow()));
-        assertEquals("ACTIVE", ConfigReader.identityName(text(event, "qkdl_status").orElseThrow()));
+        assertEquals("MINOR", AgentHarness.identityName(text(event, "severity").orElseThrow()));
+        assertEquals("ACTIVE", AgentHarness.identityName(text(event, "qkdl_status").orElseThrow()));
 
         node.edit("<qkd_interfaces><qkd_interface><qkdi_id>2</qkdi_id><qkdi_att_point><device>ttyQKD2</device>"
             + "</qkdi_att_point></qkd_interface></qkd_interfaces>");

@@ -4,27 +4,30 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_qos.AppQos;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterface;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.QKDAPPTYPES;
 import org.sdqkd.qkd.node.impl.keys.LinkChannel;
 import org.sdqkd.qkd.node.impl.keys.LinkSpec;
 
 /**
- * The {@code qkd_node} configuration of running, as far as the agent bridge uses it.
+ * The {@code qkd_node} configuration of running, as far as the agent bridge uses it: the values of the decoded
+ * binding objects in Java types, with the YANG defaults of absent leaves applied.
  *
  * @param applications the {@code qkd_app} entries
  * @param interfaces   the {@code qkd_interface} entries
  * @param links        the {@code qkd_link} entries
  */
-record NodeConfig(List<App> applications, List<Interface> interfaces, List<Link> links) {
+record QkdNodeConfig(List<App> applications, List<Interface> interfaces, List<Link> links) {
     /** No configuration. */
-    static final NodeConfig EMPTY = new NodeConfig(List.of(), List.of(), List.of());
+    static final QkdNodeConfig EMPTY = new QkdNodeConfig(List.of(), List.of(), List.of());
 
     /** Copies the lists. */
-    NodeConfig {
+    QkdNodeConfig {
         applications = List.copyOf(applications);
         interfaces = List.copyOf(interfaces);
         links = List.copyOf(links);
@@ -34,18 +37,18 @@ record NodeConfig(List<App> applications, List<Interface> interfaces, List<Link>
      * One {@code qkd_app}.
      *
      * @param id           {@code app_id}
-     * @param type         {@code app_type}, the identity's name
+     * @param type         {@code app_type}
      * @param serverAppId  {@code server_app_id}
      * @param clientAppIds {@code client_app_id}
      * @param priority     {@code app_priority}
      * @param expiration   {@code expiration_time}
-     * @param qos          the leaves of {@code app_qos} by name, as text
+     * @param qos          {@code app_qos}, when configured
      * @param backingLinks {@code backing_qkdl_id}
      * @param localNode    {@code local_qkdn_id}
      * @param remoteNode   {@code remote_qkdn_id}
      */
-    record App(UUID id, Optional<String> type, Optional<String> serverAppId, List<String> clientAppIds,
-            OptionalLong priority, Optional<Instant> expiration, Map<String, String> qos, List<UUID> backingLinks,
+    record App(UUID id, Optional<QKDAPPTYPES> type, Optional<String> serverAppId, List<String> clientAppIds,
+            OptionalLong priority, Optional<Instant> expiration, Optional<AppQos> qos, List<UUID> backingLinks,
             Optional<UUID> localNode, Optional<UUID> remoteNode) {
         /** Checks and copies the components. */
         App {
@@ -55,7 +58,7 @@ record NodeConfig(List<App> applications, List<Interface> interfaces, List<Link>
             clientAppIds = List.copyOf(clientAppIds);
             requireNonNull(priority);
             requireNonNull(expiration);
-            qos = Map.copyOf(qos);
+            requireNonNull(qos);
             backingLinks = List.copyOf(backingLinks);
             requireNonNull(localNode);
             requireNonNull(remoteNode);
@@ -65,14 +68,13 @@ record NodeConfig(List<App> applications, List<Interface> interfaces, List<Link>
     /**
      * One {@code qkd_interface}.
      *
-     * @param id     {@code qkdi_id}
-     * @param leaves its configured leaves by path below the entry ({@code qkdi_att_point/port}), as text; identity
-     *               values as the identity's name
+     * @param id    {@code qkdi_id}
+     * @param entry the configured entry
      */
-    record Interface(long id, Map<String, String> leaves) {
-        /** Copies the leaves. */
+    record Interface(long id, QkdInterface entry) {
+        /** Checks the entry. */
         Interface {
-            leaves = Map.copyOf(leaves);
+            requireNonNull(entry);
         }
     }
 

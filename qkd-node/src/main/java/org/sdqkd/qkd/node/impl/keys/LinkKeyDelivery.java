@@ -24,13 +24,13 @@ import org.sdqkd.qkd.node.impl.link.Frame;
  * ETSI GS QKD 014 key delivery over the emulated links: enc_keys takes units from the best link's store, reserves
  * the keys at the peer and only then answers; dec_keys hands out what peers reserved here.
  */
-final class KeyService implements KeyDelivery {
+final class LinkKeyDelivery implements KeyDelivery {
     private final String kmeId;
     private final Applications applications;
     private final Reservations reservations;
     private final Supplier<Collection<EmulatedLink>> links;
 
-    KeyService(final String kmeId, final Applications applications, final Reservations reservations,
+    LinkKeyDelivery(final String kmeId, final Applications applications, final Reservations reservations,
             final Supplier<Collection<EmulatedLink>> links) {
         this.kmeId = kmeId;
         this.applications = applications;
