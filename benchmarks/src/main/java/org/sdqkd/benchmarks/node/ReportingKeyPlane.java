@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.impl.keys.AppSpec;
 import org.sdqkd.qkd.node.impl.keys.AppUsage;
@@ -20,7 +21,7 @@ import org.sdqkd.qkd.node.impl.keys.LinkState;
 final class ReportingKeyPlane implements KeyPlane {
     private volatile List<LinkSpec> links = List.of();
     private volatile List<AppSpec> apps = List.of();
-    private long readings;
+    private final AtomicLong readings = new AtomicLong();
 
     @Override
     public void applyLinks(final Collection<LinkSpec> specs) {
@@ -39,7 +40,7 @@ final class ReportingKeyPlane implements KeyPlane {
 
     @Override
     public List<LinkState> links() {
-        final long n = ++readings;
+        final long n = readings.incrementAndGet();
         return links.stream().map(spec -> new LinkState(spec.id(), LinkState.Condition.UP, Optional.empty(),
             Optional.of("peer-node"), 50_000 + n % 7, 50_000, 0.02, spec.qberThreshold(), n % 1000,
             spec.capacityKeys(), n % 13, n, 256 * n, 0, OptionalInt.of(7001))).toList();
@@ -47,7 +48,7 @@ final class ReportingKeyPlane implements KeyPlane {
 
     @Override
     public List<AppUsage> applications() {
-        final long n = readings;
+        final long n = readings.get();
         return apps.stream().map(app -> new AppUsage(app.id(), n, 256 * n)).toList();
     }
 
