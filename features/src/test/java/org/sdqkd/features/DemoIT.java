@@ -39,8 +39,10 @@ class DemoIT {
     @Test
     @Timeout(300)
     void theDemoReachesItsEndpointsAndThePrintedCurlCommandsAgree() throws Exception {
-        final ProcessBuilder builder = new ProcessBuilder("bash", LAUNCHER.toString(), "demo", "--ephemeral-ports",
-            "--dir", dir.resolve("demo").toString()).redirectErrorStream(true);
+        // SIGINT as a terminal's Ctrl-C sends it, so the demo must not inherit it ignored: a build started in the
+        // background of a shell without job control ignores it, and a JVM never handles a signal ignored at start
+        final ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", LAUNCHER.toString(),
+            "demo", "--ephemeral-ports", "--dir", dir.resolve("demo").toString()).redirectErrorStream(true);
         builder.environment().put("SDQKD_NO_BUILD", "1");
         final Process demo = builder.start();
         final List<String> output = new ArrayList<>();
