@@ -49,6 +49,11 @@ final class NodeCommand implements Callable<Integer> {
         description = "Once running, write the bound ports here as JSON (for scripts and the demo).")
     private Path readyFile;
 
+    @Option(names = "--stop-with", paramLabel = "PID",
+        description = "Stop, as on SIGTERM, once the process PID has ended (the demo passes its own, so that its "
+            + "nodes never outlive it, even when it is killed).")
+    private Long stopWith;
+
     @Spec
     private CommandSpec spec;
 
@@ -84,6 +89,9 @@ final class NodeCommand implements Callable<Integer> {
             return 1;
         }
         final UntilSignal signal = UntilSignal.install("node", node::close, err);
+        if (stopWith != null) {
+            stopWith(stopWith, settings.name(), err);
+        }
         out.printf("sdqkd node %s (%s): NETCONF over SSH on %s:%d, ETSI GS QKD 014 KME on https://%s:%d%n",
             settings.name(), settings.nodeId(), settings.netconf().ssh().bindAddress(), node.netconfPort(),
             settings.kmeAddress(), node.kmePort());
@@ -102,6 +110,16 @@ final class NodeCommand implements Callable<Integer> {
         }
         signal.await();
         return 0;
+    }
+
+    /** Ends this process, through its shutdown hook, once the process {@code pid} has ended (or now if it has). */
+    private static void stopWith(final long pid, final String name, final PrintWriter err) {
+        final Runnable stop = () -> {
+            err.println("sdqkd node " + name + ": process " + pid + " ended; stopping");
+            err.flush();
+            Runtime.getRuntime().exit(0);
+        };
+        ProcessHandle.of(pid).ifPresentOrElse(parent -> parent.onExit().thenRun(stop), stop);
     }
 
     /** Writes the ports as JSON, atomically, so a reader never sees half a file. */

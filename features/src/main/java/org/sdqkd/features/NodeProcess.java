@@ -51,7 +51,9 @@ final class NodeProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // small heaps and the serial collector: three nodes share the machine with the demo itself
         command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            Main.class.getName(), "node", "--config", config.toString(), "--ready-file", ready.toString()));
+            Main.class.getName(), "node", "--config", config.toString(), "--ready-file", ready.toString(),
+            // the node stops when the demo ends, however it ends (SIGKILL included)
+            "--stop-with", Long.toString(ProcessHandle.current().pid())));
         command.addAll(extraArgs);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();

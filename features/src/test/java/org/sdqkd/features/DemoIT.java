@@ -39,31 +39,12 @@ class DemoIT {
     @Test
     @Timeout(300)
     void theDemoReachesItsEndpointsAndThePrintedCurlCommandsAgree() throws Exception {
-        // SIGINT as a terminal's Ctrl-C sends it, so the demo must not inherit it ignored: a build started in the
-        // background of a shell without job control ignores it, and a JVM never handles a signal ignored at start
-        final ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", LAUNCHER.toString(),
-            "demo", "--ephemeral-ports", "--dir", dir.resolve("demo").toString()).redirectErrorStream(true);
-        builder.environment().put("SDQKD_NO_BUILD", "1");
-        final Process demo = builder.start();
+        final Process demo = startDemo();
         final List<String> output = new ArrayList<>();
         final List<Long> pids = new ArrayList<>();
         final List<String> curls = new ArrayList<>();
         try {
-            final BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(),
-                StandardCharsets.UTF_8));
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.add(line);
-                final Matcher pid = PID.matcher(line);
-                if (pid.find()) {
-                    pids.add(Long.parseLong(pid.group(1)));
-                }
-                if (line.startsWith("  curl ")) {
-                    curls.add(line.strip());
-                }
-                if (line.startsWith("Logs: ")) {
-                    break;
-                }
-            }
+            readUntilEndpoints(demo, output, pids, curls);
             assertEquals(3, pids.size(), String.join("\n", output));
             assertEquals(2, curls.size(), String.join("\n", output));
             // the demo's controller reached Norte and Concepcion over the hybrid QKD key exchange
@@ -99,6 +80,57 @@ class DemoIT {
         assertEquals(0, demo.exitValue(), String.join("\n", output));
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "node " + pid + " runs");
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void nodesStopWhenTheDemoIsKilled() throws Exception {
+        final Process demo = startDemo();
+        final List<String> output = new ArrayList<>();
+        final List<Long> pids = new ArrayList<>();
+        try {
+            readUntilEndpoints(demo, output, pids, new ArrayList<>());
+            assertEquals(3, pids.size(), String.join("\n", output));
+        } finally {
+            // SIGKILL: no shutdown hook of the demo runs; each node sees its parent end and stops by itself
+            demo.destroyForcibly();
+        }
+        for (long pid : pids) {
+            final var node = ProcessHandle.of(pid);
+            if (node.isPresent()) {
+                node.get().onExit().get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Starts {@code ./sdqkd demo} through the launcher on free ports. */
+    private Process startDemo() throws IOException {
+        // SIGINT as a terminal's Ctrl-C sends it, so the demo must not inherit it ignored: a build started in the
+        // background of a shell without job control ignores it, and a JVM never handles a signal ignored at start
+        final ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", LAUNCHER.toString(),
+            "demo", "--ephemeral-ports", "--dir", dir.resolve("demo").toString()).redirectErrorStream(true);
+        builder.environment().put("SDQKD_NO_BUILD", "1");
+        return builder.start();
+    }
+
+    /** Reads the demo's output up to its {@code Logs:} line: every line, the node PIDs and the curl commands. */
+    private static void readUntilEndpoints(final Process demo, final List<String> output, final List<Long> pids,
+            final List<String> curls) throws IOException {
+        final BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+            StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            output.add(line);
+            final Matcher pid = PID.matcher(line);
+            if (pid.find()) {
+                pids.add(Long.parseLong(pid.group(1)));
+            }
+            if (line.startsWith("  curl ")) {
+                curls.add(line.strip());
+            }
+            if (line.startsWith("Logs: ")) {
+                return;
+            }
         }
     }
 
