@@ -192,7 +192,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(logs);
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("demo.log").toString());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     }
 
     /** The distribution's {@code target} directory: where the launcher jar (or the classes) are. */
