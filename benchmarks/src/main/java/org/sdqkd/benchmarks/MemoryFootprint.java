@@ -6,7 +6,7 @@ import java.lang.management.MemoryMXBean;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataValidator;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 
 /**
  * Measures the heap a datastore content of {@code bench-flows} flows takes, and what the validator's tree of

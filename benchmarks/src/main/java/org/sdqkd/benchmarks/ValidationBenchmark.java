@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sdqkd.datastore.api.DataValidator;
 import org.sdqkd.datastore.api.ValidationResult;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 
 /**
  * Validation of a datastore of {@code flows} list entries carrying must, when and leafref constraints: in

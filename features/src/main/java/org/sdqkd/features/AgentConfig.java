@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.api.PasswordHash;

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
-import org.sdqkd.etsi014.api.Etsi014Client;
+import org.sdqkd.etsi014.Etsi014Client;
 import org.sdqkd.etsi014.api.Etsi014Exception;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.sdqkd.qkd.node.api.NodeSettings;
-import org.sdqkd.qkd.node.api.QkdNode;
+import org.sdqkd.qkd.node.QkdNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

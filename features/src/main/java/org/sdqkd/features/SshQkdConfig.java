@@ -16,7 +16,7 @@ import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
-import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
 
 /**

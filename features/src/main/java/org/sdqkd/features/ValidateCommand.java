@@ -16,7 +16,7 @@ import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;
 import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.datastore.api.ValidationResult;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.sdqkd.etsi014.api.Etsi014FormatException;
-import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.Etsi014Json;
 import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
-import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.interop.peers.NetconfTarget;
 import org.sdqkd.netconf.interop.peers.NetconfdOptions;

@@ -3,6 +3,7 @@ package org.sdqkd.datastore.api;
 import static java.util.Objects.requireNonNull;
 
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.sdqkd.datastore.Datastores;
 
 /**
  * The content of the running datastore at one moment, to go back to with

@@ -1,5 +1,7 @@
 package org.sdqkd.datastore.api;
 
+import org.sdqkd.datastore.Datastores;
+
 /**
  * Told about the commits that change a subtree of a datastore (registered with
  * {@link Datastores#listen(DatastoreName, org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier,

@@ -3,6 +3,7 @@ package org.sdqkd.datastore.api;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.sdqkd.datastore.Datastores;
 
 /**
  * Changes to one datastore, made on a private copy taken when the transaction was opened and applied all at once

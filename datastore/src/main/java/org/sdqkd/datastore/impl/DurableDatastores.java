@@ -20,13 +20,13 @@ import org.sdqkd.datastore.api.DataSnapshot;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.OperationFailedException;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.datastore.api.ValidationResult;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -32,7 +32,7 @@ import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.ValidationError;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.yang.ModelFiles;
 import org.sdqkd.yang.Yanglint;
 

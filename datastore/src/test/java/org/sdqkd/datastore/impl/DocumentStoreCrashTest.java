@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,7 +24,7 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.ValidationError;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.yang.ExampleManifest;
 import org.sdqkd.yang.ModelFiles;
 

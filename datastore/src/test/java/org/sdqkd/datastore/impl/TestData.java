@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 
 /**
  * Documents of the project models for the datastore tests: an sdqkd-ssh-qkd configuration and an

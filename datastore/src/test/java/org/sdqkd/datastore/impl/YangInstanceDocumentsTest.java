@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.ValidationError;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.yang.ModelFiles;
 
 class YangInstanceDocumentsTest {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * The Error data format (ETSI GS QKD 014 V1.1.1 section 6.5), the body of every refusal.

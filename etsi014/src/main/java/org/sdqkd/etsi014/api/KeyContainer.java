@@ -2,7 +2,6 @@ package org.sdqkd.etsi014.api;
 
 import java.util.List;
 import java.util.Map;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * The Key container data format (ETSI GS QKD 014 V1.1.1 section 6.3), the answer of {@code enc_keys} and

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.UUID;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * One member of the Key IDs data format (ETSI GS QKD 014 V1.1.1 section 6.4).

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * The Key IDs data format (ETSI GS QKD 014 V1.1.1 section 6.4), the body of a POST {@code dec_keys}.

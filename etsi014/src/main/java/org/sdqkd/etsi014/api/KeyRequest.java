@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * The Key request data format (ETSI GS QKD 014 V1.1.1 section 6.2), the body of a POST {@code enc_keys} (or the

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * One key of a Key container (ETSI GS QKD 014 V1.1.1 section 6.3): its {@code key_ID}, its bytes (the decoded

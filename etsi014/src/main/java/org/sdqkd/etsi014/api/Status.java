@@ -3,7 +3,6 @@ package org.sdqkd.etsi014.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
-import org.sdqkd.etsi014.impl.JsonValues;
 
 /**
  * The Status data format (ETSI GS QKD 014 V1.1.1 section 6.1): what a KME can deliver to a master SAE for a slave.

@@ -101,7 +101,7 @@ final class JsonTrees {
         if (!node.isObject()) {
             throw new Etsi014FormatException(member + " must be a JSON object", member, node.toString());
         }
-        return JsonValues.object(map(node));
+        return map(node);
     }
 
     /** An optional array of JSON objects; empty when absent or null. */

@@ -207,7 +207,7 @@ public final class KeyContainerCodec {
         if (json.currentToken() != JsonToken.START_OBJECT) {
             throw new Etsi014FormatException(member + " must be a JSON object", member, json.getText());
         }
-        return JsonValues.object(JsonTrees.MAPPER.readValue(json, OBJECT));
+        return JsonTrees.MAPPER.readValue(json, OBJECT);
     }
 
     private static byte[] extension(final Map<String, Object> extension) {

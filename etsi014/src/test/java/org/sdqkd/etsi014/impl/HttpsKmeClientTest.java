@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sdqkd.etsi014.api.Etsi014Client;
+import org.sdqkd.etsi014.Etsi014Client;
 import org.sdqkd.etsi014.api.Etsi014Exception;
 import org.sdqkd.etsi014.api.Etsi014Exception.Failure;
 import org.sdqkd.etsi014.api.KeyContainer;

@@ -1,5 +1,7 @@
 package org.sdqkd.netconf.client.api;
 
+import org.sdqkd.netconf.client.NetconfClient;
+
 /**
  * The threads a {@link NetconfClient} shares among all its sessions.
  *

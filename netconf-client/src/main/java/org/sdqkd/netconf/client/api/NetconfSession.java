@@ -12,6 +12,7 @@ import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.sdqkd.netconf.client.NetconfOperations;
 
 /**
  * One open NETCONF session (RFC 6241 section 2) on its own SSH connection (RFC 6242), after the hello exchange: the

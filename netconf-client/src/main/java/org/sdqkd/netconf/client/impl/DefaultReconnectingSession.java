@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sdqkd.netconf.client.api.ConnectOptions;
-import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
 import org.sdqkd.netconf.client.api.ReconnectOptions;

@@ -42,15 +42,15 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.sdqkd.netconf.client.api.ClientConfig;
 import org.sdqkd.netconf.client.api.ConnectOptions;
-import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.ReconnectOptions;
 import org.sdqkd.netconf.client.api.ReconnectingSession;
 import org.sdqkd.netconf.protocol.api.Hello;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
-import org.sdqkd.ssh.qkd.api.SshQkd;
+import org.sdqkd.ssh.qkd.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
-import org.sdqkd.netconf.protocol.api.SafeXml;
+import org.sdqkd.netconf.protocol.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.protocol.api.XmlParseException;

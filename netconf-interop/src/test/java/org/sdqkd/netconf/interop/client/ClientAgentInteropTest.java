@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
-import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.server.testing.TestAgent;
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
-import org.sdqkd.netconf.client.api.NetconfClient;
+import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.interop.peers.NetconfTarget;
 import org.sdqkd.netconf.interop.peers.NetconfdOptions;
 import org.sdqkd.netconf.interop.peers.NetconfdPeer;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.sdqkd.netconf.protocol.api.SafeXml;
+import org.sdqkd.netconf.protocol.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.protocol.api.XmlParseException;

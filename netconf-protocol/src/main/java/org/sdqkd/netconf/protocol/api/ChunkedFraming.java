@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.sdqkd.netconf.protocol.impl.ChunkDecoder;
-import org.sdqkd.netconf.protocol.impl.ChunkedMessageOutput;
 
 /**
  * The chunked framing of NETCONF {@code :base:1.1} (RFC 6242 section 4.2): a message is one or more chunks

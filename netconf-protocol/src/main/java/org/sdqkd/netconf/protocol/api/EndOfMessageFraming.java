@@ -3,8 +3,6 @@ package org.sdqkd.netconf.protocol.api;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.sdqkd.netconf.protocol.impl.EndOfMessageDecoder;
-import org.sdqkd.netconf.protocol.impl.EndOfMessageOutput;
 
 /**
  * The end-of-message framing of NETCONF {@code :base:1.0} (RFC 6242 section 4.3): each message is followed by

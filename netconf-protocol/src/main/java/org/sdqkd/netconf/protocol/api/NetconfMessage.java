@@ -1,5 +1,7 @@
 package org.sdqkd.netconf.protocol.api;
 
+import org.sdqkd.netconf.protocol.MessageCodec;
+
 /**
  * A NETCONF message of RFC 6241: {@link Hello} (section 8.1), {@link Rpc} (section 4.1) or {@link RpcReply}
  * (section 4.2), or a {@link Notification} of RFC 5277. {@link MessageCodec} turns them into bytes and back.

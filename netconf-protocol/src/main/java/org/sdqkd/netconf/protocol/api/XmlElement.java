@@ -1,8 +1,5 @@
 package org.sdqkd.netconf.protocol.api;
 
-import org.sdqkd.netconf.protocol.impl.DomEquality;
-import org.sdqkd.netconf.protocol.impl.DomNodes;
-import org.sdqkd.netconf.protocol.impl.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -27,11 +24,7 @@ public final class XmlElement {
      * @return the immutable copy
      */
     public static XmlElement of(final Element element) {
-        final Document document = DomNodes.newDocument();
-        final Element copy = (Element) document.appendChild(document.importNode(element, true));
-        DomNodes.declareInheritedNamespaces(element, copy);
-        copy.normalize();
-        return new XmlElement(copy);
+        return new XmlElement(ElementCopy.detached(element));
     }
 
     /**
@@ -56,7 +49,7 @@ public final class XmlElement {
 
     /** A new copy of the element, free to change, in a document of its own. */
     public Element toElement() {
-        final Document document = DomNodes.newDocument();
+        final Document document = ElementCopy.newDocument();
         return (Element) document.appendChild(document.importNode(element, true));
     }
 

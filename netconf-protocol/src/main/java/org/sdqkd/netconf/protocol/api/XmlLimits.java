@@ -1,5 +1,7 @@
 package org.sdqkd.netconf.protocol.api;
 
+import org.sdqkd.netconf.protocol.SafeXml;
+
 /**
  * Limits on an XML document that {@link SafeXml} enforces while it parses.
  *

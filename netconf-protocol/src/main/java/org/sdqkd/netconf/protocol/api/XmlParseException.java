@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.sdqkd.netconf.protocol.SafeXml;
 
 /**
  * An XML document that {@link SafeXml} refused. The error-type is {@code rpc}; the error-tag is {@code too-big}

@@ -3,13 +3,11 @@ package org.sdqkd.netconf.protocol.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
@@ -69,23 +67,6 @@ public final class DomNodes {
             }
         }
         return false;
-    }
-
-    /**
-     * Adds to {@code copy} a declaration of each namespace prefix in scope at {@code original} (declared on one of
-     * its ancestors) that {@code copy} does not declare itself.
-     */
-    public static void declareInheritedNamespaces(final Element original, final Element copy) {
-        for (Node node = original.getParentNode(); node instanceof Element ancestor; node = node.getParentNode()) {
-            final NamedNodeMap attrs = ancestor.getAttributes();
-            for (int i = 0; i < attrs.getLength(); i++) {
-                final Node attr = attrs.item(i);
-                if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attr.getNamespaceURI())
-                        && !copy.hasAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attr.getLocalName())) {
-                    copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, attr.getNodeName(), attr.getNodeValue());
-                }
-            }
-        }
     }
 
     /** Appends a new element in the given namespace, with text content if {@code text} is not null. */

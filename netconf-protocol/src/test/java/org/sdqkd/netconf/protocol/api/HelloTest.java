@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.sdqkd.netconf.protocol.MessageCodec;
 
 class HelloTest {
     private static final MessageCodec CODEC = MessageCodec.of(XmlLimits.DEFAULT);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.sdqkd.netconf.protocol.MessageCodec;
 
 class NotificationTest {
     private static final MessageCodec CODEC = MessageCodec.of(XmlLimits.DEFAULT);

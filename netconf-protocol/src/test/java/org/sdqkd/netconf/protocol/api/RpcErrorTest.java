@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.sdqkd.netconf.protocol.MessageCodec;
 
 class RpcErrorTest {
     private static final MessageCodec CODEC = MessageCodec.of(XmlLimits.DEFAULT);

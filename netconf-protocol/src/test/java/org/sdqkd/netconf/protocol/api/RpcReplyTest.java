@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.sdqkd.netconf.protocol.MessageCodec;
+import org.sdqkd.netconf.protocol.SafeXml;
 
 class RpcReplyTest {
     private static final MessageCodec CODEC = MessageCodec.of(XmlLimits.DEFAULT);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.w3c.dom.Element;
+import org.sdqkd.netconf.protocol.MessageCodec;
+import org.sdqkd.netconf.protocol.SafeXml;
 
 class RpcTest {
     private static final MessageCodec CODEC = MessageCodec.of(XmlLimits.DEFAULT);

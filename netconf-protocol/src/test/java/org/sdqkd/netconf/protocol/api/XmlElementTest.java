@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import org.sdqkd.netconf.protocol.MessageCodec;
+import org.sdqkd.netconf.protocol.SafeXml;
 
 class XmlElementTest {
     private static final SafeXml XML = SafeXml.of(XmlLimits.DEFAULT);

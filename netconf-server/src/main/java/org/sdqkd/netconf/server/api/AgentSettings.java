@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
+import org.sdqkd.netconf.server.NetconfAgent;
 
 /**
  * How a {@link NetconfAgent} runs.

@@ -15,10 +15,10 @@ import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
-import org.sdqkd.netconf.server.api.NetconfSshServer;
+import org.sdqkd.netconf.server.NetconfSshServer;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SshServerConfig;
-import org.sdqkd.ssh.qkd.api.SshQkd;
+import org.sdqkd.ssh.qkd.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

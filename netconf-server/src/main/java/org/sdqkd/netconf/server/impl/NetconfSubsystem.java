@@ -14,7 +14,7 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SessionInfo;
-import org.sdqkd.ssh.qkd.api.SshQkd;
+import org.sdqkd.ssh.qkd.SshQkd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.netconf.server.api.NetconfSshServer;
+import org.sdqkd.netconf.server.NetconfSshServer;
 import org.sdqkd.netconf.server.api.SessionInfo;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;

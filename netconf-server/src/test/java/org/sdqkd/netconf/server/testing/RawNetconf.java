@@ -28,11 +28,11 @@ import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
 import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.FramingException;
 import org.sdqkd.netconf.protocol.api.Hello;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.ssh.qkd.api.ClientQkd;
-import org.sdqkd.ssh.qkd.api.SshQkd;
+import org.sdqkd.ssh.qkd.SshQkd;
 
 /**
  * A bare NETCONF client over SSH for the agent's own tests: sends text, returns the text of what comes back, so

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sdqkd.netconf.protocol.api.SafeXml;
+import org.sdqkd.netconf.protocol.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.protocol.api.XmlParseException;
 import org.w3c.dom.Document;

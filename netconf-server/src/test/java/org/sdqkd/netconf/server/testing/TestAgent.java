@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.netconf.server.api.AgentSettings;
-import org.sdqkd.netconf.server.api.NetconfAgent;
+import org.sdqkd.netconf.server.NetconfAgent;
 import org.sdqkd.netconf.server.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;

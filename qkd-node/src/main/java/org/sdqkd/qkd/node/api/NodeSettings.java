@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 import org.sdqkd.netconf.server.api.AgentSettings;
+import org.sdqkd.qkd.node.QkdNode;
 
 /**
  * How a {@link QkdNode} runs.

@@ -19,7 +19,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.sdqkd.etsi014.api.Etsi014Error;
 import org.sdqkd.etsi014.api.Etsi014FormatException;
-import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.Etsi014Json;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;

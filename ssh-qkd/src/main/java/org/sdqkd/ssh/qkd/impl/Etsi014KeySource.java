@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
-import org.sdqkd.etsi014.api.Etsi014Client;
+import org.sdqkd.etsi014.Etsi014Client;
 import org.sdqkd.etsi014.api.Etsi014Exception;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;

@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
 import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
+import org.sdqkd.ssh.qkd.SshQkd;
 
 /** MINA client and server agree on each hybrid method, and every way of getting the QKD key wrong fails cleanly. */
 @Timeout(60)

@@ -35,7 +35,7 @@ import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeyException.Reason;
-import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.testing.TestCertificates;
 
 /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.etsi014.api.QkdKey;
-import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.testing.InMemoryKms;
 
 /** Keys taken ahead: each handed out once, each still one its peer can take, stale ones never handed out. */

@@ -15,7 +15,7 @@ import org.sdqkd.netconf.protocol.api.ErrorInfo;
 import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.FramingException;
 import org.sdqkd.netconf.protocol.api.Hello;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
 import org.sdqkd.netconf.protocol.api.NetconfMessage;
 import org.sdqkd.netconf.protocol.api.Notification;

@@ -13,7 +13,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.ValidationFailedException;
 import org.sdqkd.datastore.api.ValidationResult;
 import org.sdqkd.netconf.protocol.api.ReplyContent;

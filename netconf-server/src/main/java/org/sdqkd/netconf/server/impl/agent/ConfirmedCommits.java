@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.Checkpoint;
 import org.sdqkd.datastore.api.DatastoreException;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;

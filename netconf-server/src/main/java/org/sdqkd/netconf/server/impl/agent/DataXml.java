@@ -26,7 +26,7 @@ import org.opendaylight.yangtools.yang.model.api.Module;
 import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.InstanceDocumentCodec;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.w3c.dom.Element;
 

@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcError;
 import org.sdqkd.netconf.protocol.api.XmlElement;

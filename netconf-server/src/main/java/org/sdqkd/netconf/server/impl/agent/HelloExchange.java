@@ -14,7 +14,7 @@ import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
 import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.FramingException;
 import org.sdqkd.netconf.protocol.api.Hello;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

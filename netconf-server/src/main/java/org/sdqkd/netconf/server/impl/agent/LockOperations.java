@@ -9,7 +9,7 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.netconf.protocol.api.ErrorInfo;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcError;

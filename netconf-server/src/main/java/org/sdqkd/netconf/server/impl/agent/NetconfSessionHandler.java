@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.Optional;
 import org.sdqkd.netconf.protocol.api.FramingException;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SessionInfo;
 import org.sdqkd.netconf.server.api.TransportSession;

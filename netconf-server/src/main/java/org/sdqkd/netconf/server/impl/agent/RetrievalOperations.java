@@ -13,7 +13,7 @@ import java.util.Set;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.server.impl.agent.Args.Param;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.netconf.server.api.SessionInfo;
 import org.slf4j.Logger;

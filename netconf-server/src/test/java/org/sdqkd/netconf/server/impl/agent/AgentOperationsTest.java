@@ -31,7 +31,7 @@ import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.SessionId;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.server.testing.RawNetconf;
 import org.sdqkd.netconf.server.testing.Replies;
 import org.sdqkd.netconf.server.testing.TestAgent;

@@ -20,7 +20,7 @@ import org.sdqkd.datastore.api.ValidationError;
 import org.sdqkd.netconf.protocol.api.ErrorInfo;
 import org.sdqkd.netconf.protocol.api.ErrorMessage;
 import org.sdqkd.netconf.protocol.api.ErrorPath;
-import org.sdqkd.netconf.protocol.api.MessageCodec;
+import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcError;

@@ -12,7 +12,7 @@ import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.SessionId;
-import org.sdqkd.netconf.server.api.NetconfAgent;
+import org.sdqkd.netconf.server.NetconfAgent;
 import org.sdqkd.qkd.node.impl.keys.KeyPlane;
 import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
 import org.slf4j.Logger;

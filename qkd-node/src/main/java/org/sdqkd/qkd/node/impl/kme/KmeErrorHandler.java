@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.sdqkd.etsi014.api.Etsi014Error;
-import org.sdqkd.etsi014.api.Etsi014Json;
+import org.sdqkd.etsi014.Etsi014Json;
 
 /**
  * Errors Jetty answers itself (a malformed request line, an ambiguous URI, headers too large) as an ETSI GS QKD 014

@@ -25,7 +25,7 @@ import org.opendaylight.yangtools.binding.Notification;
 import org.opendaylight.yangtools.yang.common.Decimal64;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
-import org.sdqkd.datastore.api.YangModels;
+import org.sdqkd.datastore.YangModels;
 import org.w3c.dom.Element;
 
 class EtsiNotificationsTest {

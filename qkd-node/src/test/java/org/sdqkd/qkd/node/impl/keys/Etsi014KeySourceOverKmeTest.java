@@ -22,7 +22,7 @@ import org.sdqkd.qkd.node.testing.TestPki;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
-import org.sdqkd.ssh.qkd.api.QkdKeySources;
+import org.sdqkd.ssh.qkd.QkdKeySources;
 
 /**
  * The hybrid SSH key exchange's ETSI GS QKD 014 key source against this module's KMEs on real key planes: the key the
