@@ -1,0 +1,40 @@
+package org.sdqkd.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module boundaries that the build enforces on main classes, one rule per boundary. A new boundary is one more
+ * constant here and one more {@code @ArchTest} field in {@link MainClassesTest}, with a case in
+ * {@link BoundaryRulesTest} that shows it catches a violation.
+ */
+final class BoundaryRules {
+    /** The packages that other modules may use: interfaces, records, exceptions and value types. */
+    static final String API = "org.sdqkd..api..";
+
+    /** The packages that implement a module; only the module's own root package wires them. */
+    static final String IMPL = "org.sdqkd..impl..";
+
+    /** The helpers that tests and benchmarks share (module {@code test-support}). */
+    static final String TEST_SUPPORT = "org.sdqkd.testsupport..";
+
+    /** An api package holds contracts only: it never reaches into an implementation. */
+    static final ArchRule API_DOES_NOT_USE_IMPL = noClasses()
+        .that().resideInAPackage(API)
+        .should().dependOnClassesThat().resideInAPackage(IMPL)
+        .as("api packages do not use impl packages")
+        .because("an api package holds interfaces, records, exceptions and value types; the module's root package "
+            + "is the one place that wires its implementation");
+
+    /** Product code never runs test helpers: no scripted servers, test certificates or fixtures in a release. */
+    static final ArchRule MAIN_DOES_NOT_USE_TEST_SUPPORT = noClasses()
+        .that().resideOutsideOfPackage(TEST_SUPPORT)
+        .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT)
+        .as("main classes do not use the test-support package")
+        .because("test support is for tests and benchmarks only");
+
+    private BoundaryRules() {
+        // constants only
+    }
+}
