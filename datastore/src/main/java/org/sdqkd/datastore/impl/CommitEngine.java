@@ -19,7 +19,8 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeSnapshot;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
-import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidates;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataValidator;
@@ -55,7 +56,7 @@ final class CommitEngine {
         this.store = requireNonNull(store);
         this.notifier = requireNonNull(notifier);
         errors = new TreeErrors(context);
-        final ReferenceDataTreeFactory factory = new ReferenceDataTreeFactory();
+        final DataTreeFactory factory = new InMemoryDataTreeFactory();
         for (DatastoreName name : DatastoreName.values()) {
             trees.put(name, factory.create(configuration(name), context));
         }

@@ -17,7 +17,8 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
-import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataValidator;
 import org.sdqkd.datastore.api.ValidationError;
@@ -47,7 +48,7 @@ public final class DataTreeValidator implements DataValidator {
         .build();
 
     private final EffectiveModelContext context;
-    private final ReferenceDataTreeFactory factory = new ReferenceDataTreeFactory();
+    private final DataTreeFactory factory = new InMemoryDataTreeFactory();
     private final XTreeBuilder trees;
     private final StructureValidator structure;
     private final ConstraintValidator constraints;

@@ -22,7 +22,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
-import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.spi.source.URLYangTextSource;
 import org.opendaylight.yangtools.yang.parser.api.YangParserConfiguration;
@@ -66,7 +66,7 @@ class ChangeValidationTest {
     void changeValidationAgreesWithFullValidation() throws Exception {
         final DataTreeValidator incremental = new DataTreeValidator(context);
         final DataTreeValidator full = new DataTreeValidator(context);
-        final DataTree tree = new ReferenceDataTreeFactory().create(DataTreeConfiguration.builder(TreeType.OPERATIONAL)
+        final DataTree tree = new InMemoryDataTreeFactory().create(DataTreeConfiguration.builder(TreeType.OPERATIONAL)
             .setMandatoryNodesValidation(false).build(), context);
         ContainerNode before = commit(tree, YangInstanceIdentifier.of(), initial());
         assertTrue(incremental.validate(before).isValid());

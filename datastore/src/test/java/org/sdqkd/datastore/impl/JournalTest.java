@@ -23,7 +23,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
-import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidates;
 
 class JournalTest {
@@ -140,6 +140,6 @@ class JournalTest {
     }
 
     private static DataTree tree() {
-        return new ReferenceDataTreeFactory().create(DataTreeConfiguration.DEFAULT_OPERATIONAL, TestData.CONTEXT);
+        return new InMemoryDataTreeFactory().create(DataTreeConfiguration.DEFAULT_OPERATIONAL, TestData.CONTEXT);
     }
 }

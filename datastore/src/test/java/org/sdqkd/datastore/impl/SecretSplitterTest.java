@@ -17,7 +17,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
-import org.opendaylight.yangtools.yang.data.tree.impl.ReferenceDataTreeFactory;
+import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
 
 class SecretSplitterTest {
     private static final SecretSchema SCHEMA = SecretSchema.of(TestData.CONTEXT);
@@ -60,7 +60,7 @@ class SecretSplitterTest {
     }
 
     private static ContainerNode merge(final ContainerNode clear, final Optional<ContainerNode> secrets) {
-        final DataTree tree = new ReferenceDataTreeFactory().create(DataTreeConfiguration.builder(
+        final DataTree tree = new InMemoryDataTreeFactory().create(DataTreeConfiguration.builder(
             TreeType.CONFIGURATION).setMandatoryNodesValidation(false).build(), TestData.CONTEXT);
         final DataTreeModification modification = tree.takeSnapshot().newModification();
         modification.write(YangInstanceIdentifier.of(), clear);

@@ -23,7 +23,7 @@ import org.sdqkd.netconf.protocol.api.RpcError;
 import org.w3c.dom.Element;
 
 /** The XML form of an rpc-error, in the element order of RFC 6241 appendix B (the XML schema). */
-public final class RpcErrorXml {
+final class RpcErrorXml {
     private static final Pattern PREFIX = Pattern.compile("(?<![\\w.-])([A-Za-z_][\\w.-]*):(?=[A-Za-z_*])");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 

@@ -22,7 +22,7 @@ import org.sdqkd.ssh.qkd.api.KexPolicy;
  * by the connection's policy. It reads nothing the server sends: a peer's message before {@code SSH_MSG_NEWKEYS} is
  * unauthenticated, so no offer and no fallback may depend on it.
  */
-public final class ClientProposals implements SessionListener {
+final class ClientProposals implements SessionListener {
     private static final Set<String> HYBRID_NAMES = new HashSet<>(
         Arrays.stream(HybridMethod.values()).map(HybridMethod::sshName).toList());
 
