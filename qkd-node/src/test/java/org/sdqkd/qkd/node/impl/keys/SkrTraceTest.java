@@ -12,6 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdqkd.qkd.node.api.RateSource;
+import org.sdqkd.qkd.node.api.SkrTrace;
 
 @Timeout(10)
 class SkrTraceTest {
