@@ -26,6 +26,8 @@ final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private boolean closed;
+    /** Guards {@code closed}: a second {@link #close()} waits until the first is done. */
+    private final Object closeLock = new Object();
 
     private ChildProcess(final String name, final Process process, final Path log) {
         this.name = name;
@@ -104,13 +106,15 @@ final class ChildProcess implements AutoCloseable {
      * Ends the program and all its descendants, waiting until they are gone. Idempotent.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            killTree(process.toHandle());
+            ShutdownGuard.unregister(this);
         }
-        closed = true;
-        killTree(process.toHandle());
-        ShutdownGuard.unregister(this);
     }
 
     /**

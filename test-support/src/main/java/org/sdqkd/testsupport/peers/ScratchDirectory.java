@@ -18,6 +18,8 @@ final class ScratchDirectory implements AutoCloseable {
 
     private final Path root;
     private boolean closed;
+    /** Guards {@code closed}: a second {@link #close()} waits until the first is done. */
+    private final Object closeLock = new Object();
 
     private ScratchDirectory(final Path root) {
         this.root = root;
@@ -75,13 +77,15 @@ final class ScratchDirectory implements AutoCloseable {
      * Deletes the directory and everything in it. Idempotent.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            ShutdownGuard.unregister(this);
+            deleteTree(root);
         }
-        closed = true;
-        ShutdownGuard.unregister(this);
-        deleteTree(root);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.sdqkd.qkd.node.impl.keys;
+package org.sdqkd.qkd.node.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.qkd.node.api.RateSource;
-import org.sdqkd.qkd.node.api.SkrTrace;
 
 @Timeout(10)
 class SkrTraceTest {
