@@ -16,12 +16,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
+import org.sdqkd.testsupport.peers.NetconfEndpoint;
 import org.sdqkd.netconf.interop.tools.AgentUnderTest;
 import org.sdqkd.netconf.interop.tools.Ncclient;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.api.DeliveredKey;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;
 

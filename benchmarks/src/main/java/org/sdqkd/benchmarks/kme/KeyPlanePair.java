@@ -9,17 +9,18 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
+import org.sdqkd.benchmarks.BenchPki;
+import org.sdqkd.qkd.node.NodeParts;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.KeyPlane;
+import org.sdqkd.qkd.node.api.KmeEndpoint;
+import org.sdqkd.qkd.node.api.KmeSettings;
+import org.sdqkd.qkd.node.api.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.RateSource;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.EmulatedKeyPlane;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
-import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
-import org.sdqkd.qkd.node.impl.kme.KmeServer;
-import org.sdqkd.qkd.node.impl.kme.KmeSettings;
-import org.sdqkd.qkd.node.testing.TestPki;
 
 /**
  * Two nodes' key planes in this JVM, A and B, joined by one emulated QKD link over TLS on loopback, each with its ETSI
@@ -32,16 +33,16 @@ public final class KeyPlanePair implements AutoCloseable {
     /** The SAE at node B. */
     public static final String SAE_B = "sae-b";
 
-    private final EmulatedKeyPlane a;
-    private final EmulatedKeyPlane b;
-    private final KmeServer kmeA;
-    private final KmeServer kmeB;
+    private final KeyPlane a;
+    private final KeyPlane b;
+    private final KmeEndpoint kmeA;
+    private final KmeEndpoint kmeB;
     private final TlsIdentity saeA;
     private final TlsIdentity saeB;
     private final int capacity;
 
-    private KeyPlanePair(final EmulatedKeyPlane a, final EmulatedKeyPlane b, final KmeServer kmeA,
-            final KmeServer kmeB, final TlsIdentity saeA, final TlsIdentity saeB, final int capacity) {
+    private KeyPlanePair(final KeyPlane a, final KeyPlane b, final KmeEndpoint kmeA,
+            final KmeEndpoint kmeB, final TlsIdentity saeA, final TlsIdentity saeB, final int capacity) {
         this.a = a;
         this.b = b;
         this.kmeA = kmeA;
@@ -61,21 +62,23 @@ public final class KeyPlanePair implements AutoCloseable {
      * @throws IOException when a KME cannot start
      */
     public static KeyPlanePair start(final Path dir, final long skr, final int capacity) throws IOException {
-        final TestPki pki = TestPki.create(dir, "bench CA");
+        final BenchPki pki = BenchPki.create(dir);
         final UUID idA = UUID.randomUUID();
         final UUID idB = UUID.randomUUID();
         final UUID link = UUID.randomUUID();
-        final EmulatedKeyPlane a = new EmulatedKeyPlane(new NodeIdentity(idA, "A", "KME_A", pki.node("A", idA)));
-        final EmulatedKeyPlane b = new EmulatedKeyPlane(new NodeIdentity(idB, "B", "KME_B", pki.node("B", idB)));
-        KmeServer kmeA = null;
+        final TlsIdentity nodeA = pki.node("A", idA);
+        final TlsIdentity nodeB = pki.node("B", idB);
+        final KeyPlane a = NodeParts.emulatedKeyPlane(new NodeIdentity(idA, "A", "KME_A", nodeA));
+        final KeyPlane b = NodeParts.emulatedKeyPlane(new NodeIdentity(idB, "B", "KME_B", nodeB));
+        KmeEndpoint kmeA = null;
         try {
             a.applyLinks(List.of(spec(link, idB, new LinkChannel.Listen("127.0.0.1", 0), skr, capacity)));
             final int port = a.links().getFirst().listenPort().orElseThrow();
             b.applyLinks(List.of(spec(link, idA, new LinkChannel.Connect("127.0.0.1", port), skr, capacity)));
             a.applyApplications(List.of(app(SAE_A, SAE_B, link, idB)));
             b.applyApplications(List.of(app(SAE_B, SAE_A, link, idA)));
-            kmeA = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("A")), a);
-            final KmeServer kmeB = KmeServer.start(KmeSettings.of("127.0.0.1", 0, pki.identity("B")), b);
+            kmeA = NodeParts.startKme(KmeSettings.of("127.0.0.1", 0, nodeA), a);
+            final KmeEndpoint kmeB = NodeParts.startKme(KmeSettings.of("127.0.0.1", 0, nodeB), b);
             return new KeyPlanePair(a, b, kmeA, kmeB, pki.sae(SAE_A), pki.sae(SAE_B), capacity);
         } catch (IOException | RuntimeException e) {
             if (kmeA != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +14,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.benchmarks.Latencies;
+import org.sdqkd.etsi014.Etsi014Client;
+import org.sdqkd.etsi014.api.Etsi014Exception;
+import org.sdqkd.etsi014.api.KeyContainer;
+import org.sdqkd.etsi014.api.KeyIds;
+import org.sdqkd.etsi014.api.KeyRequest;
+import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.testing.KmeClient;
-import org.sdqkd.qkd.node.testing.KmeClientException;
 
 /**
  * ETSI GS QKD 014 key delivery, measured end to end: two nodes' key planes joined by an emulated link (TLS), each
@@ -24,11 +28,12 @@ import org.sdqkd.qkd.node.testing.KmeClientException;
  * dec_keys at B's KME (keep-alive connections, one pair of clients per thread), checking every key byte for byte.
  *
  * <pre>
- * ./sdqkd bench kme [--threads 1,16] [--number 1,64] [--size 256] [--warmup 3] [--seconds 10] [--client raw|jdk]
+ * ./sdqkd bench kme [--threads 1,16] [--number 1,64] [--size 256] [--warmup 3] [--seconds 10] [--client raw|etsi014]
  * </pre>
  *
  * <p>{@code --client raw} (the default) is {@link RawKmeClient}, one TLS socket per thread per KME writing HTTP/1.1
- * itself, so that the figures are the KME's; {@code jdk} is qkd-node's test {@link KmeClient} on the JDK HttpClient.
+ * itself, so that the figures are the KME's; {@code etsi014} is the one ETSI GS QKD 014 client every sdqkd module
+ * uses ({@link Etsi014Client}, on the JDK's {@code HttpsURLConnection}).
  */
 public final class KmeBenchmark {
     private static final String SAE_A = KeyPlanePair.SAE_A;
@@ -49,31 +54,31 @@ public final class KmeBenchmark {
     /** What a client thread calls: enc_keys as the master, dec_keys as the slave. */
     interface SaeClient extends AutoCloseable {
         /** POST enc_keys for {@code slave}; the caller erases the keys. */
-        List<DeliveredKey> encKeys(String slave, int number, int size) throws IOException;
+        KeyContainer encKeys(String slave, int number, int size) throws IOException;
 
         /** POST dec_keys for {@code master}; the caller erases the keys. */
-        List<DeliveredKey> decKeys(String master, List<UUID> keyIds) throws IOException;
+        KeyContainer decKeys(String master, List<UUID> keyIds) throws IOException;
 
         @Override
         void close() throws IOException;
     }
 
-    /** qkd-node's test client on the JDK HttpClient. */
-    private record JdkClient(KmeClient client) implements SaeClient {
+    /** The etsi014 module's client, as the SSH key source and every other user call the KME. */
+    private record ModuleClient(Etsi014Client client) implements SaeClient {
         @Override
-        public List<DeliveredKey> encKeys(final String slave, final int number, final int size) throws IOException {
+        public KeyContainer encKeys(final String slave, final int number, final int size) throws IOException {
             try {
-                return client.encKeys(slave, number, size, List.of());
-            } catch (KmeClientException e) {
+                return client.encKeys(slave, KeyRequest.of(number, size));
+            } catch (Etsi014Exception e) {
                 throw new IOException(e.getMessage(), e);
             }
         }
 
         @Override
-        public List<DeliveredKey> decKeys(final String master, final List<UUID> keyIds) throws IOException {
+        public KeyContainer decKeys(final String master, final List<UUID> keyIds) throws IOException {
             try {
-                return client.decKeys(master, keyIds);
-            } catch (KmeClientException e) {
+                return client.decKeys(master, KeyIds.of(keyIds));
+            } catch (Etsi014Exception e) {
                 throw new IOException(e.getMessage(), e);
             }
         }
@@ -85,7 +90,9 @@ public final class KmeBenchmark {
     }
 
     private static SaeClient client(final String kind, final URI kme, final TlsIdentity sae) throws IOException {
-        return "jdk".equals(kind) ? new JdkClient(KmeClient.connect(kme, sae)) : RawKmeClient.connect(kme, sae);
+        return "etsi014".equals(kind)
+            ? new ModuleClient(Etsi014Client.https(kme, sae.sslContext(), Duration.ofSeconds(30)))
+            : RawKmeClient.connect(kme, sae);
     }
 
     /**
@@ -99,7 +106,7 @@ public final class KmeBenchmark {
         try (KeyPlanePair pair = KeyPlanePair.start(dir, SKR, CAPACITY)) {
             pair.awaitKeys(FULL);
             System.out.printf(Locale.ROOT, "ETSI GS QKD 014 delivery, %d-bit keys, enc_keys at A then dec_keys at"
-                + " B, HTTPS/1.1 mutual TLS keep-alive, one JVM, %d cores, client %s (--client raw|jdk)%n",
+                + " B, HTTPS/1.1 mutual TLS keep-alive, one JVM, %d cores, client %s (--client raw|etsi014)%n",
                 options.size(), Runtime.getRuntime().availableProcessors(), options.client());
             System.out.printf(Locale.ROOT, "%-8s %-7s %12s %12s %10s %10s %10s %10s %8s%n", "threads", "number",
                 "keys/s", "requests/s", "pair p50", "pair p99", "enc p99", "dec p99", "errors");
@@ -139,20 +146,14 @@ public final class KmeBenchmark {
                 try (SaeClient a = client(kind, kmeA, saeA); SaeClient b = client(kind, kmeB, saeB)) {
                     while (System.nanoTime() < end) {
                         final long t0 = System.nanoTime();
-                        final List<DeliveredKey> sent = a.encKeys(SAE_B, number, size);
+                        final KeyContainer sent = a.encKeys(SAE_B, number, size);
                         final long t1 = System.nanoTime();
-                        final List<DeliveredKey> got = b.decKeys(SAE_A, sent.stream().map(DeliveredKey::keyId)
-                            .toList());
+                        final KeyContainer got = b.decKeys(SAE_A, sent.keys().stream().map(QkdKey::id).toList());
                         final long t2 = System.nanoTime();
-                        for (int i = 0; i < sent.size(); i++) {
-                            if (!sent.get(i).keyId().equals(got.get(i).keyId())
-                                    || !sent.get(i).key().sameBytes(got.get(i).key())) {
-                                errors.incrementAndGet();
-                            }
-                            sent.get(i).key().erase();
-                            got.get(i).key().erase();
-                        }
-                        keys.addAndGet(sent.size());
+                        errors.addAndGet(mismatches(sent, got));
+                        sent.erase();
+                        got.erase();
+                        keys.addAndGet(sent.keys().size());
                         pair.add(t2 - t0);
                         enc.add(t1 - t0);
                         dec.add(t2 - t1);
@@ -168,6 +169,23 @@ public final class KmeBenchmark {
         done.await();
         final double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(keys.get() / elapsed, merge(pairs), merge(encs), merge(decs), errors.get());
+    }
+
+    /** The keys of {@code got} that are not those of {@code sent}, key_ID and bytes, in order. */
+    private static int mismatches(final KeyContainer sent, final KeyContainer got) {
+        int wrong = Math.abs(sent.keys().size() - got.keys().size());
+        for (int i = 0; i < Math.min(sent.keys().size(), got.keys().size()); i++) {
+            final QkdKey one = sent.keys().get(i);
+            final QkdKey other = got.keys().get(i);
+            final byte[] oneBytes = one.material();
+            final byte[] otherBytes = other.material();
+            if (!one.id().equals(other.id()) || !MessageDigest.isEqual(oneBytes, otherBytes)) {
+                wrong++;
+            }
+            Arrays.fill(oneBytes, (byte) 0);
+            Arrays.fill(otherBytes, (byte) 0);
+        }
+        return wrong;
     }
 
     private static Latencies merge(final List<Latencies> parts) {
@@ -203,12 +221,12 @@ public final class KmeBenchmark {
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--seconds" -> seconds = Integer.parseInt(value);
                     case "--client" -> client = switch (value) {
-                        case "raw", "jdk" -> value;
-                        default -> throw new IllegalArgumentException("--client raw|jdk, not " + value);
+                        case "raw", "etsi014" -> value;
+                        default -> throw new IllegalArgumentException("--client raw|etsi014, not " + value);
                     };
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; options: --threads 1,16 --number 1,64 --size 256 --warmup 3 --seconds 10"
-                        + " --client raw|jdk");
+                        + " --client raw|etsi014");
                 }
                 i++;
             }

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,7 @@ import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
-import org.sdqkd.etsi014.api.QkdKey;
-import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
 
 /**
  * A lean ETSI GS QKD 014 client for the benchmark only: one TLS 1.3 socket (the SAE's certificate, TCP_NODELAY),
@@ -83,12 +79,12 @@ final class RawKmeClient implements KmeBenchmark.SaeClient {
     }
 
     @Override
-    public List<DeliveredKey> encKeys(final String slave, final int number, final int size) throws IOException {
+    public KeyContainer encKeys(final String slave, final int number, final int size) throws IOException {
         return keyContainer(post(path(slave, "enc_keys"), Etsi014Json.write(KeyRequest.of(number, size))));
     }
 
     @Override
-    public List<DeliveredKey> decKeys(final String master, final List<UUID> keyIds) throws IOException {
+    public KeyContainer decKeys(final String master, final List<UUID> keyIds) throws IOException {
         return keyContainer(post(path(master, "dec_keys"), Etsi014Json.write(KeyIds.of(keyIds))));
     }
 
@@ -167,25 +163,13 @@ final class RawKmeClient implements KmeBenchmark.SaeClient {
         }
     }
 
-    private static List<DeliveredKey> keyContainer(final byte[] body) throws IOException {
-        final KeyContainer container;
+    private static KeyContainer keyContainer(final byte[] body) throws IOException {
         try {
-            container = Etsi014Json.readKeyContainer(body);
+            return Etsi014Json.readKeyContainer(body);
         } catch (Etsi014FormatException e) {
             throw new IOException("HTTP 200 with a body that is not a Key container: " + e.getMessage(), e);
         } finally {
             Arrays.fill(body, (byte) 0);
         }
-        final List<DeliveredKey> result = new ArrayList<>(container.keys().size());
-        for (QkdKey key : container.keys()) {
-            final byte[] bytes = key.material();
-            try {
-                result.add(new DeliveredKey(key.id(), KeyBytes.copyOf(bytes)));
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
-            }
-        }
-        container.erase();
-        return result;
     }
 }

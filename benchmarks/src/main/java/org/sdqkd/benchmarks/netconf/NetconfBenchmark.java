@@ -19,9 +19,9 @@ import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.api.NetconfSession;
-import org.sdqkd.netconf.interop.peers.NetconfTarget;
-import org.sdqkd.netconf.interop.peers.NetconfdOptions;
-import org.sdqkd.netconf.interop.peers.NetconfdPeer;
+import org.sdqkd.testsupport.peers.NetconfTarget;
+import org.sdqkd.testsupport.peers.NetconfdOptions;
+import org.sdqkd.testsupport.peers.NetconfdPeer;
 
 /**
  * The NETCONF load driver: sdqkd's agent (in a JVM of its own) and Debian's netconfd (yuma123, behind OpenSSH's

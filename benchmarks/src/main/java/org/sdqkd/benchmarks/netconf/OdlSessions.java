@@ -13,9 +13,9 @@ import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
-import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
-import org.sdqkd.netconf.interop.peers.OdlTestTool;
-import org.sdqkd.netconf.interop.peers.OdlTestToolOptions;
+import org.sdqkd.testsupport.peers.NetconfEndpoint;
+import org.sdqkd.testsupport.peers.OdlTestTool;
+import org.sdqkd.testsupport.peers.OdlTestToolOptions;
 
 /**
  * Many devices at once: OpenDaylight's device simulator with N devices; the client opens a session to each and

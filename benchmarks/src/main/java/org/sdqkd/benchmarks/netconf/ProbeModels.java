@@ -25,7 +25,7 @@ import org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
  */
 final class ProbeModels {
     /** Where the interop test-jar keeps the probe-test module. */
-    static final String PROBE_RESOURCE = "/peers/probe-test.yang";
+    static final String PROBE_RESOURCE = "/org/sdqkd/testsupport/peers/probe-test.yang";
 
     private ProbeModels() {
         // no instances
@@ -41,8 +41,7 @@ final class ProbeModels {
     static EffectiveModelContext withProbeTest() throws YangParserException, IOException {
         final URL probe = ProbeModels.class.getResource(PROBE_RESOURCE);
         if (probe == null) {
-            throw new IllegalStateException(PROBE_RESOURCE + " is not on the class path (sdqkd-netconf-interop "
-                + "test-jar)");
+            throw new IllegalStateException(PROBE_RESOURCE + " is not on the class path (sdqkd-test-support)");
         }
         final YangParser parser = ServiceLoader.load(YangParserFactory.class).findFirst().orElseThrow()
             .createParser(YangParserConfiguration.DEFAULT);

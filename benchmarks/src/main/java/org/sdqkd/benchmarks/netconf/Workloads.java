@@ -11,7 +11,7 @@ import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
-import org.sdqkd.netconf.interop.peers.ProbeTestModule;
+import org.sdqkd.testsupport.peers.ProbeTestModule;
 import org.sdqkd.netconf.protocol.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.protocol.api.XmlLimits;

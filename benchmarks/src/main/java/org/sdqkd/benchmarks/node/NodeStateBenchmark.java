@@ -38,14 +38,15 @@ import org.sdqkd.netconf.server.NetconfAgent;
 import org.sdqkd.netconf.server.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
-import org.sdqkd.qkd.node.impl.agent.NodeAgent;
-import org.sdqkd.qkd.node.impl.agent.NodeAgentSettings;
-import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
-import org.sdqkd.qkd.node.impl.keys.SkrTrace;
-import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.benchmarks.BenchPki;
+import org.sdqkd.qkd.node.NodeParts;
+import org.sdqkd.qkd.node.api.AgentBridge;
+import org.sdqkd.qkd.node.api.NodeAgentSettings;
+import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.SkrTrace;
 
 /**
- * One state refresh of the node's agent bridge ({@link NodeAgent#refreshNow()}): read the key plane, compute the
+ * One state refresh of the node's agent bridge ({@link AgentBridge#refreshNow()}): read the key plane, compute the
  * node's ETSI GS QKD 015 operational {@code qkd_node} and commit it into the operational datastore. The node has
  * {@code links} emulated PHYS links, each backing one application; the key plane is a double whose counters change
  * at every reading. Compare {@code links=1} and {@code links=50}: the difference over 49 is the cost per link.
@@ -68,7 +69,7 @@ public class NodeStateBenchmark {
     private Path directory;
     private NetconfAgent agent;
     private ReportingKeyPlane plane;
-    private NodeAgent bridge;
+    private AgentBridge bridge;
 
     /** Starts a NETCONF agent with {@code links} links in running and the bridge over a reporting key plane. */
     @Setup(Level.Trial)
@@ -88,8 +89,8 @@ public class NodeStateBenchmark {
         }
         plane = new ReportingKeyPlane();
         final NodeIdentity self = new NodeIdentity(SELF, "bench", "kme-bench",
-            TestPki.create(directory.resolve("pki"), "Bench CA").node("bench", SELF));
-        bridge = NodeAgent.start(agent, plane, self, NodeAgentSettings.of(directory, SkrTrace::read)
+            BenchPki.create(directory.resolve("pki")).node("bench", SELF));
+        bridge = NodeParts.startAgentBridge(agent, plane, self, NodeAgentSettings.of(directory, SkrTrace::read)
             .withIntervals(Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
         if (plane.applied().size() != links) {
             throw new IllegalStateException("the bridge applied " + plane.applied().size() + " links, not " + links);

@@ -7,12 +7,12 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.etsi014.api.Status;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.AppUsage;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyPlane;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.AppUsage;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.KeyPlane;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
 
 /**
  * A key plane that runs nothing and reports every link applied as up, with counters that grow at each reading, so

@@ -39,7 +39,6 @@ import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.ServerQkd;
 import org.sdqkd.ssh.qkd.SshQkd;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
-import org.sdqkd.ssh.qkd.testing.RecordingKeySource;
 
 /**
  * NETCONF handshake time by SSH key exchange method, in one run: from TCP connect to the first NETCONF reply (SSH
@@ -98,8 +97,8 @@ public final class SshHandshakeBenchmark {
              CloseableKeySource kmeB = QkdKeySources.etsi014(pair.kmeB(), pair.saeB().sslContext(),
                  KeyPlanePair.SAE_B, Duration.ofSeconds(3))) {
             pair.awaitKeys(Math.min(pair.capacity(), 4L * (handshakes + warmup)));
-            final RecordingKeySource clientKeys = new RecordingKeySource(kmeA);
-            final RecordingKeySource serverKeys = new RecordingKeySource(kmeB);
+            final TimedKeySource clientKeys = new TimedKeySource(kmeA);
+            final TimedKeySource serverKeys = new TimedKeySource(kmeB);
             final SshServerConfig ssh = new SshServerConfig("127.0.0.1", 0, dir.resolve("host-key"),
                 List.of(SshUser.withPassword(USER, PasswordHash.hash(USER.toCharArray(), PasswordHash.MIN_ITERATIONS))),
                 Duration.ofMinutes(5), 64, 10, Duration.ofSeconds(30))
@@ -112,7 +111,7 @@ public final class SshHandshakeBenchmark {
                 }
                 final ClientQkd qkd = new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED), clientKeys,
                     KeyPlanePair.SAE_B);
-                final RecordingKeySource aheadKeys = new RecordingKeySource(kmeA);
+                final TimedKeySource aheadKeys = new TimedKeySource(kmeA);
                 final ClientQkd qkdAhead = new ClientQkd(SshQkdSettings.of(KexPolicy.PREFERRED),
                     QkdKeySources.prefetching(aheadKeys, Duration.ofMinutes(1)), KeyPlanePair.SAE_B);
                 final Map<String, Latencies> times = new LinkedHashMap<>();

@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +21,8 @@ import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.Status;
+import org.sdqkd.testsupport.kme.ScriptedKme;
+import org.sdqkd.testsupport.tls.TestCertificates;
 
 /** The client against a scripted HTTPS server with client certificates, on loopback. */
 @Timeout(60)
@@ -38,76 +32,54 @@ class HttpsKmeClientTest {
     private record Seen(String method, String path, String body) {
     }
 
-    private record Answer(int status, String body) {
-    }
-
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Answer> answer = new AtomicReference<>();
-    private HttpsServer server;
+    private ScriptedKme kme;
     private Etsi014Client client;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(CA.context("kme", true, CA)) {
-            @Override
-            public void configure(final HttpsParameters params) {
-                params.setNeedClientAuth(true);
-            }
-        });
-        server.createContext("/", exchange -> {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
-            final byte[] bytes = answer.get().body().getBytes(UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.get().status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        client = Etsi014Client.https(URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/"),
+        kme = ScriptedKme.start(CA);
+        client = Etsi014Client.https(URI.create("https://127.0.0.1:" + kme.port() + "/"),
             CA.context("sae-a", false, CA), Duration.ofSeconds(2));
     }
 
     @AfterEach
     void stop() {
         client.close();
-        server.stop(0);
+        kme.close();
     }
 
     @Test
     void getsStatus() throws Exception {
         final Status status = Status.of("A", "B", "sae-a", "sae-b", 256, 5, 9, 16, 8192, 64, 2);
-        answer.set(new Answer(200, new String(SmallFormats.write(status), UTF_8)));
+        kme.answer(200, new String(SmallFormats.write(status), UTF_8));
         assertEquals(status, client.status("sae-b"));
-        assertEquals(new Seen("GET", "/api/v1/keys/sae-b/status", ""), seen.getFirst());
+        assertEquals(new Seen("GET", "/api/v1/keys/sae-b/status", ""), seen(0));
     }
 
     @Test
     void postsEncKeysAndDecKeys() throws Exception {
         final UUID id = UUID.randomUUID();
-        answer.set(new Answer(200, "{\"keys\":[{\"key_ID\":\"" + id + "\",\"key\":\"AQIDBAUGBwg=\"}]}"));
+        kme.answer(200, "{\"keys\":[{\"key_ID\":\"" + id + "\",\"key\":\"AQIDBAUGBwg=\"}]}");
         final KeyContainer keys = client.encKeys("sae b", KeyRequest.of(1, 64));
         assertEquals(id, keys.keys().getFirst().id());
         assertEquals(new Seen("POST", "/api/v1/keys/sae%20b/enc_keys", "{\"number\":1,\"size\":64}"),
-            seen.getFirst());
+            seen(0));
         keys.erase();
         client.decKeys("sae-b", KeyIds.of(List.of(id))).erase();
         assertEquals(new Seen("POST", "/api/v1/keys/sae-b/dec_keys", "{\"key_IDs\":[{\"key_ID\":\"" + id + "\"}]}"),
-            seen.get(1));
+            seen(1));
     }
 
     @Test
     void refusalsCarryTheStatusAndTheKmesError() {
-        answer.set(new Answer(401, "{\"message\":\"not your key\",\"details\":[{\"key_ID\":\"x\"}]}"));
+        kme.answer(401, "{\"message\":\"not your key\",\"details\":[{\"key_ID\":\"x\"}]}");
         final Etsi014Exception e = assertThrows(Etsi014Exception.class, () -> client.encKeys("sae-b",
             KeyRequest.of(1, 256)));
         assertEquals(Failure.HTTP_STATUS, e.failure());
         assertEquals(401, e.httpStatus());
         assertEquals("not your key", e.kmeError().orElseThrow().message());
         assertTrue(e.getMessage().endsWith(": HTTP 401: not your key"), e.getMessage());
-        answer.set(new Answer(503, "not json"));
+        kme.answer(503, "not json");
         final Etsi014Exception plain = assertThrows(Etsi014Exception.class, () -> client.status("sae-b"));
         assertEquals(503, plain.httpStatus());
         assertTrue(plain.kmeError().isEmpty());
@@ -115,10 +87,10 @@ class HttpsKmeClientTest {
 
     @Test
     void malformedAndOversizeAnswersAreMalformed() {
-        answer.set(new Answer(200, "{\"keys\":[{"));
+        kme.answer(200, "{\"keys\":[{");
         assertEquals(Failure.MALFORMED, assertThrows(Etsi014Exception.class,
             () -> client.encKeys("sae-b", KeyRequest.of(1, 256))).failure());
-        answer.set(new Answer(200, "{\"keys\":[],\"pad\":\"" + "x".repeat(70_000) + "\"}"));
+        kme.answer(200, "{\"keys\":[],\"pad\":\"" + "x".repeat(70_000) + "\"}");
         final Etsi014Exception big = assertThrows(Etsi014Exception.class,
             () -> client.encKeys("sae-b", KeyRequest.of(1, 256)));
         assertEquals(Failure.MALFORMED, big.failure());
@@ -135,9 +107,14 @@ class HttpsKmeClientTest {
     void anUntrustedKmeIsATlsFailure() {
         final TestCertificates other = new TestCertificates("other CA");
         try (Etsi014Client wrong = Etsi014Client.https(URI.create("https://127.0.0.1:"
-                + server.getAddress().getPort()), other.context("sae-a", false, other), Duration.ofSeconds(2))) {
+                + kme.port()), other.context("sae-a", false, other), Duration.ofSeconds(2))) {
             assertEquals(Failure.TLS, assertThrows(Etsi014Exception.class, () -> wrong.status("sae-b")).failure());
         }
-        assertTrue(seen.isEmpty());
+        assertTrue(kme.requests().isEmpty());
+    }
+
+    private Seen seen(final int index) {
+        final ScriptedKme.Request request = kme.requests().get(index);
+        return new Seen(request.method(), request.path(), request.body());
     }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.NetconfClient;
-import org.sdqkd.netconf.interop.peers.NetconfTarget;
-import org.sdqkd.netconf.interop.peers.NetconfdOptions;
-import org.sdqkd.netconf.interop.peers.NetconfdPeer;
+import org.sdqkd.testsupport.peers.NetconfTarget;
+import org.sdqkd.testsupport.peers.NetconfdOptions;
+import org.sdqkd.testsupport.peers.NetconfdPeer;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 
 /**

@@ -1,7 +1,7 @@
 package org.sdqkd.netconf.interop.client;
 
 import java.util.Map;
-import org.sdqkd.netconf.interop.peers.ProbeTestModule;
+import org.sdqkd.testsupport.peers.ProbeTestModule;
 
 /**
  * The configuration list the checks write on a server, as {@code nc_models.py} does for the ncclient script: a

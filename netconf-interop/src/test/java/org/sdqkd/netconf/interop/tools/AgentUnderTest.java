@@ -3,7 +3,7 @@ package org.sdqkd.netconf.interop.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.sdqkd.datastore.api.StorageException;
-import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
+import org.sdqkd.testsupport.peers.NetconfEndpoint;
 import org.sdqkd.netconf.server.testing.TestAgent;
 
 /** A running NETCONF server the interop tools connect to over SSH with a password, on 127.0.0.1. */
@@ -51,7 +51,7 @@ public interface AgentUnderTest extends AutoCloseable {
     }
 
     /**
-     * Presents a server started elsewhere, such as a {@link org.sdqkd.netconf.interop.peers.NetconfdPeer}, to the
+     * Presents a server started elsewhere, such as a {@link org.sdqkd.testsupport.peers.NetconfdPeer}, to the
      * tool runners. Closing the result does nothing: whoever started the server stops it.
      *
      * @param endpoint where the server listens and the password it accepts

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.netconf.interop.peers.NetconfEndpoint;
+import org.sdqkd.testsupport.peers.NetconfEndpoint;
 import org.sdqkd.netconf.server.testing.TestAgent;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.netconf.interop.peers.NetconfTarget;
-import org.sdqkd.netconf.interop.peers.NetconfdOptions;
-import org.sdqkd.netconf.interop.peers.NetconfdPeer;
+import org.sdqkd.testsupport.peers.NetconfTarget;
+import org.sdqkd.testsupport.peers.NetconfdOptions;
+import org.sdqkd.testsupport.peers.NetconfdPeer;
 
 /**
  * The interop tools against Debian's netconfd ({@link NetconfdPeer}), which keeps the scripts and drivers honest:

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.sdqkd.qkd.node.api.KeyBytes;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyDelivery;
-import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
-import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException.Kind;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.KeyDelivery;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.KeyDeliveryException.Kind;
 import org.sdqkd.etsi014.api.Status;
 
 /**

@@ -27,7 +27,7 @@ import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.api.TlsIdentity;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.api.DeliveredKey;
 
 /**
  * An ETSI GS QKD 014 client on the JDK {@link HttpClient} (HTTP/1.1 over TLS, keep-alive), calling as the SAE its

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -24,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +30,10 @@ import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.api.QkdKeyException.Reason;
 import org.sdqkd.ssh.qkd.QkdKeySources;
-import org.sdqkd.ssh.qkd.testing.TestCertificates;
+import org.sdqkd.testsupport.kme.ScriptedKme;
+import org.sdqkd.testsupport.kme.ScriptedKme.Answer;
+import org.sdqkd.testsupport.kme.ScriptedKme.Request;
+import org.sdqkd.testsupport.tls.TestCertificates;
 
 /**
  * The ETSI GS QKD 014 key source against a scripted HTTPS server with client certificates: the requests it makes,
@@ -55,47 +52,19 @@ class Etsi014KeySourceTest {
         KEY_TEXT = Base64.getEncoder().encodeToString(KEY);
     }
 
-    private record Seen(String method, String path, String body, String peer) {
-    }
-
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Answer> answer = new AtomicReference<>();
-    private HttpsServer server;
+    private ScriptedKme kme;
     private CloseableKeySource source;
-
-    private record Answer(int status, String body) {
-    }
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(CA.context("kme", true, CA)) {
-            @Override
-            public void configure(final HttpsParameters params) {
-                params.setNeedClientAuth(true);
-            }
-        });
-        server.createContext("/", exchange -> {
-            final String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), body,
-                ((HttpsExchange) exchange).getSSLSession().getPeerPrincipal().getName()));
-            final Answer next = answer.get();
-            final byte[] bytes = next.body().getBytes(UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(next.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        source = source(URI.create("https://127.0.0.1:" + server.getAddress().getPort()), "sae-a",
-            CA.context("sae-a", false, CA), Duration.ofSeconds(2));
+        kme = ScriptedKme.start(CA);
+        source = source(kme.url(), "sae-a", CA.context("sae-a", false, CA), Duration.ofSeconds(2));
     }
 
     @AfterEach
     void stop() {
         source.close();
-        server.stop(0);
+        kme.close();
     }
 
     private static CloseableKeySource source(final URI url, final String sae, final SSLContext tls,
@@ -110,11 +79,11 @@ class Etsi014KeySourceTest {
     @Test
     void newKeyPostsEncKeysForOne256BitKeyAsTheSae() throws Exception {
         final UUID id = UUID.randomUUID();
-        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        kme.answer(new Answer(200, container(id.toString(), KEY_TEXT)));
         final QkdKey key = source.newKey("sae b/1");
         assertEquals(id, key.id());
         assertArrayEquals(KEY, key.material());
-        final Seen request = seen.getFirst();
+        final Request request = kme.requests().getFirst();
         assertEquals("POST", request.method());
         assertEquals("/api/v1/keys/sae%20b%2F1/enc_keys", request.path());
         assertEquals("{\"number\":1,\"size\":256}", request.body());
@@ -125,14 +94,14 @@ class Etsi014KeySourceTest {
     @Test
     void keyByIdPostsDecKeysWithTheKeyId() throws Exception {
         final UUID id = UUID.randomUUID();
-        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        kme.answer(new Answer(200, container(id.toString(), KEY_TEXT)));
         assertArrayEquals(KEY, source.keyById("sae-b", id).material());
-        assertEquals("/api/v1/keys/sae-b/dec_keys", seen.getFirst().path());
-        assertEquals("{\"key_IDs\":[{\"key_ID\":\"" + id + "\"}]}", seen.getFirst().body());
+        assertEquals("/api/v1/keys/sae-b/dec_keys", kme.requests().getFirst().path());
+        assertEquals("{\"key_IDs\":[{\"key_ID\":\"" + id + "\"}]}", kme.requests().getFirst().body());
         // the connection is kept for the next request
-        answer.set(new Answer(200, container(id.toString(), KEY_TEXT)));
+        kme.answer(new Answer(200, container(id.toString(), KEY_TEXT)));
         source.keyById("sae-b", id);
-        assertEquals(2, seen.size());
+        assertEquals(2, kme.requests().size());
     }
 
     @Test
@@ -170,7 +139,7 @@ class Etsi014KeySourceTest {
 
     private void assertFailure(final Reason reason, final String message, final Answer given, final boolean dec,
             final UUID id) {
-        answer.set(given);
+        kme.answer(given);
         final QkdKeyException e = assertThrows(QkdKeyException.class,
             () -> {
                 if (dec) {
@@ -274,13 +243,13 @@ class Etsi014KeySourceTest {
     @Test
     void aKmeWithACertificateOfAnotherCaIsRefused() {
         final TestCertificates other = new TestCertificates("other CA");
-        try (CloseableKeySource wrongTrust = source(URI.create("https://127.0.0.1:" + server.getAddress().getPort()),
+        try (CloseableKeySource wrongTrust = source(URI.create("https://127.0.0.1:" + kme.port()),
                 "sae-a", other.context("sae-a", false, other), Duration.ofSeconds(2))) {
             final QkdKeyException e = assertThrows(QkdKeyException.class, () -> wrongTrust.newKey("sae-b"));
             assertEquals(Reason.REFUSED, e.reason(), e.getMessage());
             assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
         }
-        assertTrue(seen.isEmpty());
+        assertTrue(kme.requests().isEmpty());
     }
 
     @Test

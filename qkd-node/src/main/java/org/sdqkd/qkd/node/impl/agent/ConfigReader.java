@@ -25,8 +25,8 @@ import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_
 import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.emulation.rate.source.Trace;
 import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.types.rev261122.Qber;
 import org.opendaylight.yangtools.yang.common.Uint32;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkSpec;
 
 /**
  * Reads running's {@code qkd_node}, decoded by the binding codec (so every value is already valid for its type),

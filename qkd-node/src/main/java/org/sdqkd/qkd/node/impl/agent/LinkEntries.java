@@ -14,7 +14,7 @@ import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.types.rev261122.Qber;
 import org.opendaylight.yangtools.yang.common.Decimal64;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint64;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.api.LinkState;
 
 /**
  * A link's entry in the node's operational {@code qkd_node}, built with the generated builders: its ETSI status and

@@ -1,7 +1,7 @@
 package org.sdqkd.qkd.node.impl.agent;
 
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.LINKSTATUSTYPES;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.api.LinkState;
 
 /** The ETSI GS QKD 015 {@code link-status-types} identities, and how the key plane's conditions map to them. */
 enum LinkStatus {

@@ -13,10 +13,12 @@ import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.netconf.server.NetconfAgent;
-import org.sdqkd.qkd.node.impl.keys.KeyPlane;
-import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
+import org.sdqkd.qkd.node.api.AgentBridge;
+import org.sdqkd.qkd.node.api.KeyPlane;
+import org.sdqkd.qkd.node.api.NodeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sdqkd.qkd.node.api.NodeAgentSettings;
 
 /**
  * The bridge between the node's NETCONF agent (ETSI GS QKD 015 {@code qkd_node}) and its key plane. It applies
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * ({@code etsi-qkd-sdn-node}, {@code sdqkd-qkd-node}), turned into and out of NormalizedNodes by the node's
  * binding codec ({@link NodeBindings}).
  */
-public final class NodeAgent implements AutoCloseable {
+public final class NodeAgent implements AgentBridge {
     private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
 
     private final NetconfAgent agent;
@@ -127,6 +129,7 @@ public final class NodeAgent implements AutoCloseable {
      *
      * @throws InterruptedException when interrupted while waiting
      */
+    @Override
     public void refreshNow() throws InterruptedException {
         try {
             executor.submit(this::refresh).get();

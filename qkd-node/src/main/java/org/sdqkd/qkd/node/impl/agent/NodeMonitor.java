@@ -35,8 +35,9 @@ import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OPERATING;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OUTOFTIME;
 import org.opendaylight.yangtools.binding.Notification;
-import org.sdqkd.qkd.node.impl.keys.AppUsage;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.api.AppUsage;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.NodeAgentSettings;
 
 /**
  * The agent bridge's memory between state intervals: turns each configuration and each reading of the key plane

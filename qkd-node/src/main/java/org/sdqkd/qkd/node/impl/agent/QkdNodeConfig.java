@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.app_qos.AppQos;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_interfaces.qkd_interfaces.QkdInterface;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.QKDAPPTYPES;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkSpec;
 
 /**
  * The {@code qkd_node} configuration of running, as far as the agent bridge uses it: the values of the decoded

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.RateSource;
+import org.sdqkd.qkd.node.api.TraceLoader;
 
 /**
  * What the key plane is given for one configuration: the links this node emulates, the applications that name an SAE

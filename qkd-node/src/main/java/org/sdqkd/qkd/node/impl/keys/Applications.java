@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.Collectors;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.AppUsage;
 
 /**
  * The applications configured at this node and what they consumed: which SAE pairs may share keys over which

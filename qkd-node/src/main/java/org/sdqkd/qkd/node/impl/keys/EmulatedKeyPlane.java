@@ -18,6 +18,14 @@ import java.util.concurrent.TimeUnit;
 import org.sdqkd.etsi014.api.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sdqkd.qkd.node.api.KeyPlane;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.AppUsage;
+import org.sdqkd.qkd.node.api.NodeIdentity;
 
 /**
  * The key plane of a node with emulated QKD links: each link is a TLS channel to the peer node whose listening end

@@ -15,6 +15,12 @@ import org.sdqkd.qkd.node.impl.link.LinkSession;
 import org.sdqkd.qkd.node.impl.link.LinkTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.RateSource;
+import org.sdqkd.qkd.node.api.LinkChannel;
 
 /**
  * One running emulated link at this end: its channel, its store, its production (at the listening end) and the

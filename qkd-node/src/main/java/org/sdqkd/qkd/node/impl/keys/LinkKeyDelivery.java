@@ -19,6 +19,10 @@ import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.impl.link.Frame;
+import org.sdqkd.qkd.node.api.KeyDelivery;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.AppSpec;
 
 /**
  * ETSI GS QKD 014 key delivery over the emulated links: enc_keys takes units from the best link's store, reserves

@@ -3,6 +3,8 @@ package org.sdqkd.qkd.node.impl.keys;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.sdqkd.qkd.node.impl.link.Frame;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
 
 /**
  * A link's condition as both ends work it out from the same facts: each end's enable flag, fault and injected

@@ -2,6 +2,7 @@ package org.sdqkd.qkd.node.impl.keys;
 
 import java.time.Duration;
 import java.util.List;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /**
  * A link's {@link RateSource} played against the time since the link started: the nominal secret key rate and the

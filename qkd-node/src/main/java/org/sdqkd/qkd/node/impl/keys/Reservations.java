@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.ObjIntConsumer;
 import org.sdqkd.qkd.node.api.KeyBytes;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
 
 /**
  * The keys reserved at this node for slave SAEs by a master SAE at a peer node: each is given to each slave named

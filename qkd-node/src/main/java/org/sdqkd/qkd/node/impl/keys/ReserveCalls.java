@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sdqkd.qkd.node.impl.link.Frame;
 import org.sdqkd.qkd.node.impl.link.LinkSession;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
 
 /**
  * The RESERVE requests of one link waiting for their replies: each has a number, the reader thread completes it,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sdqkd.etsi014.api.Etsi014Error;
 import org.sdqkd.etsi014.api.Etsi014FormatException;
-import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
 
 /**
  * A request the KME answers with an ETSI GS QKD 014 Error (section 6.5): its HTTP status, message and details.

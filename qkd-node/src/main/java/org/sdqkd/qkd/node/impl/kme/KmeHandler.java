@@ -27,9 +27,9 @@ import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.etsi014.api.Status;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyDelivery;
-import org.sdqkd.qkd.node.impl.keys.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.KeyDelivery;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

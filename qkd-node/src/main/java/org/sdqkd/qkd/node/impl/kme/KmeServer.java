@@ -14,9 +14,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.sdqkd.qkd.node.impl.keys.KeyDelivery;
+import org.sdqkd.qkd.node.api.KeyDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sdqkd.qkd.node.api.KmeEndpoint;
+import org.sdqkd.qkd.node.api.KmeSettings;
 
 /**
  * The node's ETSI GS QKD 014 key management entity: an HTTPS server (TLS 1.3 and 1.2; HTTP/2 or HTTP/1.1 with
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * a certificate that does not lead to the trusted CA fails the handshake, and a request without one is answered
  * with 401 and an ETSI Error body. The caller's SAE ID is its certificate's CN.
  */
-public final class KmeServer implements AutoCloseable {
+public final class KmeServer implements KmeEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(KmeServer.class);
     private static final String HTTP_1_1 = "http/1.1";
 
@@ -88,6 +90,7 @@ public final class KmeServer implements AutoCloseable {
     }
 
     /** The port listened on (the one chosen when the settings asked for 0). */
+    @Override
     public int port() {
         return connector.getLocalPort();
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

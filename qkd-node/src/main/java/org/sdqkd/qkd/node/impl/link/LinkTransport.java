@@ -3,7 +3,7 @@ package org.sdqkd.qkd.node.impl.link;
 import java.util.OptionalInt;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkChannel;
 
 /**
  * One end of a link's channel: it listens or connects, runs the handshake, and hands each established session to

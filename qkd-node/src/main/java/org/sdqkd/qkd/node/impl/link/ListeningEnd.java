@@ -7,7 +7,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

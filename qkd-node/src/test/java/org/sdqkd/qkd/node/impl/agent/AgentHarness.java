@@ -34,10 +34,11 @@ import org.sdqkd.netconf.protocol.SafeXml;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.server.testing.TestAgent;
-import org.sdqkd.qkd.node.impl.keys.NodeIdentity;
+import org.sdqkd.qkd.node.api.NodeIdentity;
 import org.sdqkd.qkd.node.testing.TestPki;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.sdqkd.qkd.node.api.NodeAgentSettings;
 
 /** A NETCONF agent with the node agent bridge over a {@link FakeKeyPlane}, and a client session subscribed to it. */
 final class AgentHarness implements AutoCloseable {

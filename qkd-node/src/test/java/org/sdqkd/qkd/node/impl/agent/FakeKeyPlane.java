@@ -9,15 +9,15 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.AppUsage;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
-import org.sdqkd.qkd.node.impl.keys.KeyPlane;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.AppUsage;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.KeyPlane;
 import org.sdqkd.etsi014.api.Status;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
+import org.sdqkd.qkd.node.api.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /**
  * A key plane test double: records every call of {@code applyLinks}/{@code applyApplications} and answers

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.interop.tools.AgentUnderTest;
 import org.sdqkd.netconf.interop.tools.Ncclient;
 import org.sdqkd.netconf.server.testing.TestAgent;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkSpec;
 
 /** ncclient (python3-ncclient, Debian's /usr/bin/python3) as the subscriber; fails when it is missing. */
 class NcclientSubscriberTest {

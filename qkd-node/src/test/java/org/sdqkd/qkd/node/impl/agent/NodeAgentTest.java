@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
-import org.sdqkd.qkd.node.impl.keys.AppSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkChannel;
-import org.sdqkd.qkd.node.impl.keys.LinkSpec;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkChannel;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.RateSource;
 import org.w3c.dom.Element;
 
 @Timeout(60)

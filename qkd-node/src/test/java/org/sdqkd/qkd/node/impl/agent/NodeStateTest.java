@@ -21,7 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220
 import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.QkdLink1;
 import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.qkd.node.rev261122.qkd_node.qkd_links.qkd_link.KeyStore;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.qkd.node.impl.keys.LinkState;
+import org.sdqkd.qkd.node.api.LinkState;
 
 /** The operational state the bridge writes for a link, read back from the datastore as binding objects. */
 @Timeout(60)

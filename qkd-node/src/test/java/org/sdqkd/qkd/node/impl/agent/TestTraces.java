@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sdqkd.qkd.node.impl.keys.RateSource;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /** A minimal reader of {@code seconds,skr_bps,qber} trace files for the tests (the key plane has the real one). */
 final class TestTraces {

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.kme.KmeServer;
-import org.sdqkd.qkd.node.impl.kme.KmeSettings;
+import org.sdqkd.qkd.node.api.KmeSettings;
 import org.sdqkd.qkd.node.testing.TestPki;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.ssh.qkd.api.QkdKeyException;
 import org.sdqkd.ssh.qkd.QkdKeySources;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /**
  * The hybrid SSH key exchange's ETSI GS QKD 014 key source against this module's KMEs on real key planes: the key the

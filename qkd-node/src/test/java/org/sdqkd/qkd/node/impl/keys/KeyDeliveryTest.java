@@ -26,6 +26,12 @@ import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.Status;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.AppUsage;
+import org.sdqkd.qkd.node.api.RateSource;
 
 @Timeout(60)
 class KeyDeliveryTest {

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /** The key plane's log (slf4j-simple on standard error in tests) never shows key bytes. */
 @Timeout(60)

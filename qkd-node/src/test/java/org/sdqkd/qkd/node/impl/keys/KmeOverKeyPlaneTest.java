@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.kme.KmeServer;
-import org.sdqkd.qkd.node.impl.kme.KmeSettings;
+import org.sdqkd.qkd.node.api.KmeSettings;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.RateSource;
 
 /**
  * The ETSI GS QKD 014 KMEs of two nodes over their real key planes, through HTTPS with mutual TLS: many SAE clients

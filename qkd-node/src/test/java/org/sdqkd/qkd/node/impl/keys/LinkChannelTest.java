@@ -18,6 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.api.KeyBytes;
 import org.sdqkd.qkd.node.impl.link.Frame;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.KeyDeliveryException;
+import org.sdqkd.qkd.node.api.DeliveredKey;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.RateSource;
 
 @Timeout(60)
 class LinkChannelTest {

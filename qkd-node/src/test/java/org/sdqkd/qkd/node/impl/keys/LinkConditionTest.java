@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.RateSource;
 
 @Timeout(60)
 class LinkConditionTest {

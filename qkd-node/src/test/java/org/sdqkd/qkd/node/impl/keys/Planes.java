@@ -11,6 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.AppSpec;
+import org.sdqkd.qkd.node.api.LinkState;
+import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.RateSource;
+import org.sdqkd.qkd.node.api.LinkChannel;
 
 /** Key planes for tests in one JVM, on 127.0.0.1 with port 0, and the specs they are configured with. */
 final class Planes implements AutoCloseable {

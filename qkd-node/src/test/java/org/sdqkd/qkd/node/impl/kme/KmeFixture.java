@@ -13,6 +13,7 @@ import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.testing.InMemoryKeyDelivery;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.qkd.node.api.KmeSettings;
 
 /**
  * A KME on 127.0.0.1 (any free port) in front of an {@link InMemoryKeyDelivery}: SAE_A may share keys with SAE_B and

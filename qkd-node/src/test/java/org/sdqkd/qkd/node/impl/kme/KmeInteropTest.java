@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.api.DeliveredKey;
 import org.sdqkd.qkd.node.testing.TestPki;
 
 /**

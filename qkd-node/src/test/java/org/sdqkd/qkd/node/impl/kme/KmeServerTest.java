@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.qkd.node.impl.keys.DeliveredKey;
+import org.sdqkd.qkd.node.api.DeliveredKey;
 import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.testing.InMemoryKeyDelivery;
 import org.sdqkd.qkd.node.testing.KmeClient;
