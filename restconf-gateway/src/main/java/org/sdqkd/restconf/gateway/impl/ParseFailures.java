@@ -58,15 +58,17 @@ final class ParseFailures {
 
     private static ErrorTag classify(final Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonParseException || cause instanceof EOFException
-                    || cause instanceof XMLStreamException
-                    || cause instanceof IllegalStateException && text(cause).contains("expected")) {
-                return ErrorTag.MALFORMED_MESSAGE;
-            }
             final String text = text(cause);
             if (text.contains("not found") || text.contains("does not exist") || text.contains("unknown")
                     || text.contains("not present in schema") || text.contains("no such")) {
                 return ErrorTag.UNKNOWN_ELEMENT;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException || cause instanceof EOFException
+                    || cause instanceof XMLStreamException
+                    || cause instanceof IllegalStateException && text(cause).contains("expected")) {
+                return ErrorTag.MALFORMED_MESSAGE;
             }
         }
         return ErrorTag.INVALID_VALUE;
