@@ -30,6 +30,7 @@ import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizationException;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
@@ -40,6 +41,7 @@ import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStr
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 import org.sdqkd.datastore.api.YangModels;
@@ -116,6 +118,13 @@ final class TestModels {
         return Holder.CODEC.nodeSerializer().toYangInstanceIdentifier(id);
     }
 
+    /** An application read back from its NormalizedNode (a map entry), with the binding codec. */
+    static QkdApp decodeApp(final MapEntryNode entry) {
+        final YangInstanceIdentifier path = path(DataObjectIdentifier.builder(QkdNode.class)
+            .child(QkdApplications.class).build()).node(QkdApp.QNAME).node(entry.name());
+        return QkdApp.class.cast(Holder.CODEC.nodeSerializer().fromNormalizedNode(path, entry).getValue());
+    }
+
     /** An application's NormalizedNode (a map entry). */
     static NormalizedNode normalizedApp(final QkdApp app) {
         return normalized(appId(app.getAppId()), app);
@@ -131,8 +140,7 @@ final class TestModels {
     static byte[] body(final NormalizedNode node, final List<QName> parents, final Encoding encoding) {
         final SchemaInferenceStack stack = SchemaInferenceStack.of(CONTEXT);
         parents.forEach(stack::enterDataTree);
-        final NormalizedNode wrapped = node instanceof org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode
-            entry ? org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newSystemMapBuilder()
+        final NormalizedNode wrapped = node instanceof MapEntryNode entry ? ImmutableNodes.newSystemMapBuilder()
                 .withNodeIdentifier(new YangInstanceIdentifier.NodeIdentifier(entry.name().getNodeType()))
                 .withChild(entry).build() : node;
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
