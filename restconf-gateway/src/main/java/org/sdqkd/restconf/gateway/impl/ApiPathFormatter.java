@@ -41,6 +41,9 @@ final class ApiPathFormatter {
         QNameModule module = null;
         for (PathArgument step : path.getPathArguments()) {
             final DataSchemaContext child = ((DataSchemaContext.Composite) current).childByArg(step);
+            if (child == null) {
+                throw new IllegalArgumentException("no schema for " + step + " in " + path);
+            }
             current = child;
             final QName qname = step.getNodeType();
             if (child.dataSchemaNode() instanceof ChoiceSchemaNode || child instanceof DataSchemaContext.PathMixin

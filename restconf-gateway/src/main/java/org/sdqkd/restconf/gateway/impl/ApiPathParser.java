@@ -20,7 +20,6 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdent
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeWithValue;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
 import org.opendaylight.yangtools.yang.data.util.DataSchemaContext;
-import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
@@ -70,16 +69,9 @@ final class ApiPathParser {
             final String name = decode(equals < 0 ? segment : segment.substring(0, equals), steps);
             final QName qname = qname(name, module, steps);
             module = qname.getModule();
-            DataSchemaContext child = composite.childByQName(qname);
-            if (child == null) {
-                throw RestconfException.of(RestconfError.of(ErrorTag.UNKNOWN_ELEMENT,
-                    "no data node " + name + " at " + describe(steps)));
-            }
-            while (child.dataSchemaNode() instanceof ChoiceSchemaNode
-                    && child instanceof DataSchemaContext.Composite c) {
-                steps.add(child.pathStep());
-                child = c.childByQName(qname);
-            }
+            final String at = describe(steps);
+            DataSchemaContext child = SchemaChildren.find(composite, qname, steps).orElseThrow(() ->
+                RestconfException.of(RestconfError.of(ErrorTag.UNKNOWN_ELEMENT, "no data node " + name + " at " + at)));
             stack.enterDataTree(qname);
             final DataSchemaNode node = child.dataSchemaNode();
             final boolean last = i == segments.length - 1;

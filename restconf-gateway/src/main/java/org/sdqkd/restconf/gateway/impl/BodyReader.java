@@ -23,7 +23,6 @@ import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
 import org.opendaylight.yangtools.yang.data.util.DataSchemaContext;
-import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveStatementInference;
 import org.opendaylight.yangtools.yang.model.api.stmt.ModuleEffectiveStatement;
 import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
@@ -139,14 +138,9 @@ final class BodyReader {
             throw RestconfException.of(RestconfError.at(ErrorTag.INVALID_VALUE, target.path(),
                 "a leaf or leaf-list has no children to create"));
         }
-        DataSchemaContext child = composite.childByQName(qname);
-        if (child == null) {
+        if (SchemaChildren.find(composite, qname, prefix).isEmpty()) {
             throw RestconfException.of(RestconfError.at(ErrorTag.UNKNOWN_ELEMENT, target.path(),
                 "no child " + element.getLocalPart() + " in namespace " + element.getNamespaceURI() + " here"));
-        }
-        while (child.dataSchemaNode() instanceof ChoiceSchemaNode && child instanceof DataSchemaContext.Composite c) {
-            prefix.add(child.pathStep());
-            child = c.childByQName(qname);
         }
         final SchemaInferenceStack stack = target.stack();
         stack.enterDataTree(qname);
