@@ -22,7 +22,8 @@ import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.TransactionConflictException;
 
 /**
- * The methods of {@code {+restconf}/data} resources (RFC 8040 section 4) on the running datastore. Every edit is one
+ * The methods of {@code {+restconf}/data} resources (RFC 8040 section 4): edits go to the running datastore, GET
+ * answers running's configuration with the operational datastore's state merged in. Every edit is one
  * datastore transaction, validated whole and durable before the answer, or refused with nothing changed. Conditional
  * requests are checked inside the transaction against the resource as that transaction sees it, and the resource is
  * pinned in it, so that a change another client commits in between makes the commit conflict; the request is then
@@ -58,7 +59,8 @@ final class DataResource {
     Answer get(final ApiPath target, final Conditions conditions) throws RestconfException {
         final Instant modified = clock.lastModified();
         final DataSnapshot running = datastores.snapshot(DatastoreName.RUNNING);
-        final NormalizedNode data = target.isRoot() ? running.root() : running.read(target.path())
+        final DataSnapshot operational = datastores.snapshot(DatastoreName.OPERATIONAL);
+        final NormalizedNode data = StateMerge.of(read(running, target), read(operational, target))
             .orElseThrow(() -> new RestconfException(404, new RestconfError(ErrorType.PROTOCOL,
                 ErrorTag.INVALID_VALUE, Optional.empty(), Optional.of(target.path()),
                 "no data at this path (RFC 8040 section 4.3)")));
@@ -69,6 +71,10 @@ final class DataResource {
             case NOT_MODIFIED -> Answer.of(304, headers);
             case FAILED -> throw Conditions.failed();
         };
+    }
+
+    private static Optional<NormalizedNode> read(final DataSnapshot snapshot, final ApiPath target) {
+        return target.isRoot() ? Optional.of(snapshot.root()) : snapshot.read(target.path());
     }
 
     /**

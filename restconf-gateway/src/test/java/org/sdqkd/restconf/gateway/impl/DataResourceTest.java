@@ -13,13 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.QkdApplications;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdApp;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OPERATING;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Uuid;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.sdqkd.datastore.api.DataTransaction;
+import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.datastore.api.SessionId;
 
 /** The methods on {@code {+restconf}/data} resources, over HTTP, in both encodings (RFC 8040 section 4). */
 final class DataResourceTest {
@@ -213,7 +218,7 @@ final class DataResourceTest {
         final String before = gateway.get(TestModels.nodePath(), encoding).body();
         // qkdn_id is mandatory: a qkd_node without it is refused whole by the datastore's validation
         final NormalizedNode invalid = TestModels.normalized(TestModels.QKD_NODE,
-            new org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder()
+            new QkdNodeBuilder()
                 .setQkdnLocationId("elsewhere").build());
         final HttpResponse<String> answer = gateway.edit("PUT", TestModels.nodePath(),
             TestModels.body(invalid, NONE, encoding), encoding);
@@ -221,6 +226,25 @@ final class DataResourceTest {
         assertTrue(answer.body().contains("data-missing"), answer.body());
         assertTrue(answer.body().contains("qkdn_id"), answer.body());
         assertEquals(before, gateway.get(TestModels.nodePath(), encoding).body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void getMergesTheOperationalStateIntoTheConfiguration(final Encoding encoding) throws Exception {
+        putNode(encoding, TestModels.app(APP_1, 5));
+        final QkdNode state = new QkdNodeBuilder().setQkdnId(TestModels.NODE_ID)
+            .setQkdnStatus(OPERATING.VALUE).build();
+        try (DataTransaction tx = gateway.datastores().newTransaction(DatastoreName.OPERATIONAL, SessionId.SYSTEM)) {
+            tx.merge(TestModels.path(TestModels.QKD_NODE), TestModels.normalized(TestModels.QKD_NODE, state));
+            tx.commit();
+        }
+        final HttpResponse<String> node = gateway.get(TestModels.nodePath(), encoding);
+        assertEquals(200, node.statusCode(), node.body());
+        final QkdNode merged = TestModels.decodeNode(TestModels.parse(node.body(), List.of(QkdNode.QNAME), encoding));
+        assertEquals(OPERATING.VALUE, merged.getQkdnStatus(), "state from operational");
+        assertEquals("rack", merged.getQkdnLocationId(), "configuration from running");
+        assertEquals(1, merged.getQkdApplications().nonnullQkdApp().size());
+        assertEquals(200, gateway.get(TestModels.nodePath() + "/qkdn_status", encoding).statusCode());
     }
 
     private static NormalizedNode entry(final HttpResponse<String> answer) {

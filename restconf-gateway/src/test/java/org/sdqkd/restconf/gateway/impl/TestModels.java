@@ -125,6 +125,11 @@ final class TestModels {
         return QkdApp.class.cast(Holder.CODEC.nodeSerializer().fromNormalizedNode(path, entry).getValue());
     }
 
+    /** A qkd_node read back from its NormalizedNode, with the binding codec. */
+    static QkdNode decodeNode(final NormalizedNode node) {
+        return QkdNode.class.cast(Holder.CODEC.nodeSerializer().fromNormalizedNode(path(QKD_NODE), node).getValue());
+    }
+
     /** An application's NormalizedNode (a map entry). */
     static NormalizedNode normalizedApp(final QkdApp app) {
         return normalized(appId(app.getAppId()), app);
