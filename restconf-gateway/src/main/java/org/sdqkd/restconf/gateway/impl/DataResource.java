@@ -167,7 +167,7 @@ final class DataResource {
                 final Optional<NormalizedNode> current = tx.read(resource);
                 if (conditions.any()) {
                     final Optional<String> tag = current.map(EntityTag::of);
-                    if (conditions.evaluate(tag, clock.lastModified(), false) != Conditions.Outcome.PROCEED) {
+                    if (conditions.evaluate(tag, clock.configurationModified(), false) != Conditions.Outcome.PROCEED) {
                         throw Conditions.failed();
                     }
                     if (current.isPresent() && !resource.isEmpty()) {
@@ -178,7 +178,7 @@ final class DataResource {
                 final int status = edit.apply(tx, current);
                 final Optional<NormalizedNode> after = tx.read(resource);
                 tx.commit();
-                final Instant modified = clock.touch();
+                final Instant modified = clock.touchConfiguration();
                 final Map<String, String> headers = new HashMap<>(extraHeaders);
                 after.ifPresent(node -> headers.putAll(validators(EntityTag.of(node), modified)));
                 return Answer.of(status, headers);

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running gateway: Jetty with one plain HTTP/1.1 connector and the RESTCONF handler, plus the listener that moves
- * {@code Last-Modified} when running changes by other means than this gateway.
+ * A running gateway: Jetty with one plain HTTP/1.1 connector and the RESTCONF handler, plus the listeners that move
+ * {@code Last-Modified} when running or the operational state change by other means than this gateway.
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -64,8 +64,14 @@ public final class GatewayServer implements AutoCloseable {
         connector.setPort(address.getPort());
         server.addConnector(connector);
         server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(models), maxBody, clock));
-        final Registration listener = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
-            change -> clock.touch());
+        final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
+            change -> clock.touchConfiguration());
+        final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),
+            change -> clock.touchState());
+        final Registration listener = () -> {
+            configuration.close();
+            state.close();
+        };
         try {
             server.start();
         } catch (Exception e) {

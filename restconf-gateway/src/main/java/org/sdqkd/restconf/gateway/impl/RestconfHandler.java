@@ -40,7 +40,7 @@ final class RestconfHandler extends Handler.Abstract {
      * @param datastores the datastores
      * @param models     their models
      * @param maxBody    the largest request body accepted, in bytes
-     * @param clock      when running last changed
+     * @param clock      when the data last changed
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final int maxBody,
             final ModificationClock clock) {

@@ -23,13 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.QkdApplications;
 import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.qkd_applications.qkd_applications.QkdApp;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.types.rev220130.OPERATING;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Uuid;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.sdqkd.datastore.api.DataTransaction;
+import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.datastore.api.SessionId;
 
 /**
  * Entity-tags, Last-Modified and the conditional headers of RFC 7232 on data resources (RFC 8040 sections 3.4.1,
@@ -112,6 +117,29 @@ final class ConditionsTest {
         assertEquals(304, again.statusCode());
         again = gateway.get(TestModels.appPath(APP), Encoding.JSON, "If-None-Match", "\"other\"");
         assertEquals(200, again.statusCode());
+    }
+
+    @Test
+    void aChangeOfStateOrOfRunningByAnotherWriterMovesLastModified() throws Exception {
+        final String date = gateway.get(TestModels.nodePath(), Encoding.JSON).headers().firstValue("Last-Modified")
+            .orElseThrow();
+        // HTTP dates have whole seconds: the change must fall in a later second to be seen
+        Thread.sleep(1100);
+        try (DataTransaction tx = gateway.datastores().newTransaction(DatastoreName.OPERATIONAL, SessionId.SYSTEM)) {
+            tx.merge(TestModels.path(TestModels.QKD_NODE), TestModels.normalized(TestModels.QKD_NODE,
+                new QkdNodeBuilder().setQkdnId(TestModels.NODE_ID).setQkdnStatus(OPERATING.VALUE).build()));
+            tx.commit();
+        }
+        HttpResponse<String> answer = gateway.get(TestModels.nodePath(), Encoding.JSON, "If-Modified-Since", date);
+        for (int i = 0; i < 50 && answer.statusCode() == 304; i++) {
+            // the datastore tells its listeners on its notification thread, just after the commit
+            Thread.sleep(20);
+            answer = gateway.get(TestModels.nodePath(), Encoding.JSON, "If-Modified-Since", date);
+        }
+        assertEquals(200, answer.statusCode(), "the state changed since " + date);
+        assertNotEquals(date, answer.headers().firstValue("Last-Modified").orElseThrow());
+        assertEquals(204, put(7, null, "If-Unmodified-Since", date).statusCode(),
+            "a change of state is no change of the configuration an edit is conditioned on");
     }
 
     @Test
