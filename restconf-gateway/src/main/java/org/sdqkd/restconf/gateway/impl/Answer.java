@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.Optional;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
  * A successful answer to a RESTCONF request, before it is written.
@@ -24,7 +25,7 @@ record Answer(int status, Map<String, String> headers, Optional<Content> body) {
      * @param target the resource
      * @param data   its data
      */
-    record Content(ApiPath target, org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode data) {
+    record Content(ApiPath target, NormalizedNode data) {
         Content {
             requireNonNull(target);
             requireNonNull(data);

@@ -63,7 +63,7 @@ final class ApiPathParser {
         for (int i = 0; i < segments.length; i++) {
             final String segment = segments[i];
             if (!(current instanceof DataSchemaContext.Composite composite)) {
-                throw invalid(steps, "the path goes on below a leaf or leaf-list at segment '" + segment + "'");
+                throw invalid("the path goes on below a leaf or leaf-list at segment '" + segment + "'");
             }
             final int equals = segment.indexOf('=');
             final String name = decode(equals < 0 ? segment : segment.substring(0, equals), steps);
@@ -78,26 +78,26 @@ final class ApiPathParser {
             if (node instanceof ListSchemaNode list) {
                 steps.add(new NodeIdentifier(qname));
                 if (equals < 0) {
-                    throw invalid(steps, "list " + name + " needs its key values in the path (RFC 8040 section 3.5.3)");
+                    throw invalid("list " + name + " needs its key values in the path (RFC 8040 section 3.5.3)");
                 }
                 steps.add(entry(list, segment.substring(equals + 1), stack, steps));
                 child = ((DataSchemaContext.Composite) child).childByQName(qname);
             } else if (node instanceof LeafListSchemaNode leafList) {
                 steps.add(new NodeIdentifier(qname));
                 if (equals < 0) {
-                    throw invalid(steps, "leaf-list " + name + " needs a value in the path (RFC 8040 section 3.5.3)");
+                    throw invalid("leaf-list " + name + " needs a value in the path (RFC 8040 section 3.5.3)");
                 }
                 final Object value = value(leafList, decode(segment.substring(equals + 1), steps), stack, steps);
                 steps.add(new NodeWithValue<>(qname, value));
                 child = ((DataSchemaContext.Composite) child).childByQName(qname);
             } else {
                 if (equals >= 0) {
-                    throw invalid(steps, name + " is not a list or leaf-list, it takes no value in the path");
+                    throw invalid(name + " is not a list or leaf-list, it takes no value in the path");
                 }
                 steps.add(new NodeIdentifier(qname));
             }
             if (!last && node instanceof LeafSchemaNode) {
-                throw invalid(steps, "the path goes on below leaf " + name);
+                throw invalid("the path goes on below leaf " + name);
             }
             current = child;
         }
@@ -108,12 +108,12 @@ final class ApiPathParser {
             final SchemaInferenceStack stack, final List<PathArgument> steps) throws RestconfException {
         final List<QName> keys = list.getKeyDefinition();
         if (keys.isEmpty()) {
-            throw invalid(steps, "list " + list.getQName().getLocalName()
+            throw invalid("list " + list.getQName().getLocalName()
                 + " has no keys, so its entries cannot be named in a path");
         }
         final String[] values = rawKeys.split(",", -1);
         if (values.length != keys.size()) {
-            throw invalid(steps, "list " + list.getQName().getLocalName() + " has " + keys.size()
+            throw invalid("list " + list.getQName().getLocalName() + " has " + keys.size()
                 + " key(s) " + keys.stream().map(QName::getLocalName).toList() + ", the path gives " + values.length);
         }
         final Map<QName, Object> predicates = new LinkedHashMap<>();
@@ -135,11 +135,11 @@ final class ApiPathParser {
         try {
             final Object value = codecs.json().codecFor(node, stack).parseValue(text);
             if (value == null) {
-                throw invalid(steps, "'" + text + "' is not a valid value of " + node.getQName().getLocalName());
+                throw invalid("'" + text + "' is not a valid value of " + node.getQName().getLocalName());
             }
             return value;
         } catch (IllegalArgumentException e) {
-            throw invalid(steps, "'" + text + "' is not a valid value of " + node.getQName().getLocalName() + ": "
+            throw invalid("'" + text + "' is not a valid value of " + node.getQName().getLocalName() + ": "
                 + e.getMessage());
         }
     }
@@ -151,7 +151,7 @@ final class ApiPathParser {
         final QNameModule module;
         if (colon < 0) {
             if (parent == null) {
-                throw invalid(steps, "the first node of a path is qualified with its module name, as module:" + name
+                throw invalid("the first node of a path is qualified with its module name, as module:" + name
                     + " (RFC 8040 section 3.5.3)");
             }
             module = parent;
@@ -165,7 +165,7 @@ final class ApiPathParser {
         try {
             return QName.create(module, local);
         } catch (IllegalArgumentException e) {
-            throw invalid(steps, "'" + local + "' is not a YANG identifier");
+            throw invalid("'" + local + "' is not a YANG identifier");
         }
     }
 
@@ -174,7 +174,7 @@ final class ApiPathParser {
             : YangModels.dataPath(codecs.context(), YangInstanceIdentifier.of(steps));
     }
 
-    private static RestconfException invalid(final List<PathArgument> steps, final String message) {
+    private static RestconfException invalid(final String message) {
         return RestconfException.of(RestconfError.of(ErrorTag.INVALID_VALUE, message));
     }
 
@@ -192,12 +192,12 @@ final class ApiPathParser {
             final char c = text.charAt(i);
             if (c == '%') {
                 if (i + 2 >= text.length()) {
-                    throw invalid(steps, "broken percent-encoding in '" + text + "'");
+                    throw invalid("broken percent-encoding in '" + text + "'");
                 }
                 final int high = Character.digit(text.charAt(i + 1), 16);
                 final int low = Character.digit(text.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw invalid(steps, "broken percent-encoding in '" + text + "'");
+                    throw invalid("broken percent-encoding in '" + text + "'");
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
@@ -211,7 +211,7 @@ final class ApiPathParser {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw invalid(steps, "percent-encoded bytes that are not UTF-8 in '" + text + "'");
+            throw invalid("percent-encoded bytes that are not UTF-8 in '" + text + "'");
         }
     }
 }
