@@ -1,0 +1,140 @@
+package org.sdqkd.restconf.gateway.impl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
+import org.opendaylight.yangtools.yang.data.codec.gson.JSONNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.codec.gson.JsonWriterFactory;
+import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
+
+/**
+ * Writes data resources with the yangtools codecs: a node as its own member or element (RFC 8040 section 3.5.1: a
+ * list entry as a one-entry list in JSON, as its element in XML), and the datastore root as {@code
+ * ietf-restconf:data} holding the top-level nodes (section 3.3.1). JSON member names are module-qualified where RFC
+ * 7951 section 4 asks.
+ */
+final class BodyWriter {
+    /** The namespace of ietf-restconf (RFC 8040 section 8). */
+    static final String RESTCONF_NS = "urn:ietf:params:xml:ns:yang:ietf-restconf";
+
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+
+    private final ModelCodecs codecs;
+
+    BodyWriter(final ModelCodecs codecs) {
+        this.codecs = requireNonNull(codecs);
+    }
+
+    /**
+     * Writes a resource.
+     *
+     * @param target   the resource
+     * @param node     its data (the datastore root's container for the root)
+     * @param encoding the encoding
+     * @param out      where to write; not closed
+     * @throws IOException when {@code out} fails
+     */
+    void write(final ApiPath target, final NormalizedNode node, final Encoding encoding, final OutputStream out)
+            throws IOException {
+        switch (encoding) {
+            case JSON -> writeJson(target, node, out);
+            case XML -> writeXml(target, node, out);
+        }
+    }
+
+    private void writeJson(final ApiPath target, final NormalizedNode node, final OutputStream out)
+            throws IOException {
+        final Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        final JsonWriter json = JsonWriterFactory.createJsonWriter(text, 2);
+        if (target.isRoot()) {
+            json.beginObject();
+            json.name("ietf-restconf:data");
+            json.beginObject();
+            final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
+                JSONNormalizedNodeStreamWriter.createNestedWriter(codecs.json(), target.inference(), null, json));
+            for (DataContainerChild child : ((ContainerNode) node).body()) {
+                writer.write(child);
+            }
+            writer.flush();
+            json.endObject();
+            json.endObject();
+        } else {
+            final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
+                JSONNormalizedNodeStreamWriter.createExclusiveWriter(codecs.json(), target.parentInference(), null,
+                    json));
+            writer.write(wrapped(target, node));
+            // the exclusive writer ends its object, and flushes everything, when closed
+            writer.close();
+            return;
+        }
+        json.flush();
+        text.flush();
+    }
+
+    private void writeXml(final ApiPath target, final NormalizedNode node, final OutputStream out)
+            throws IOException {
+        try {
+            final XMLStreamWriter xml = XML_OUTPUT.createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            if (target.isRoot()) {
+                xml.writeStartElement("", "data", RESTCONF_NS);
+                xml.writeDefaultNamespace(RESTCONF_NS);
+                final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.inference()));
+                for (DataContainerChild child : ((ContainerNode) node).body()) {
+                    writer.write(child);
+                }
+                writer.flush();
+                xml.writeEndElement();
+            } else {
+                final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.parentInference()));
+                writer.write(wrapped(target, node));
+                writer.flush();
+            }
+            xml.writeEndDocument();
+            xml.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write the XML answer", e);
+        }
+    }
+
+    /** A list entry or leaf-list value goes out inside its list, which is how both codecs write them. */
+    private static NormalizedNode wrapped(final ApiPath target, final NormalizedNode node) {
+        final NodeIdentifier list = new NodeIdentifier(node.name().getNodeType());
+        if (node instanceof MapEntryNode entry) {
+            final boolean userOrdered = target.schema().dataSchemaNode() instanceof ListSchemaNode schema
+                && schema.isUserOrdered();
+            return userOrdered ? ImmutableNodes.newUserMapBuilder().withNodeIdentifier(list).withChild(entry).build()
+                : ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(list).withChild(entry).build();
+        }
+        if (node instanceof LeafSetEntryNode<?> entry) {
+            @SuppressWarnings("unchecked")
+            final LeafSetEntryNode<Object> value = (LeafSetEntryNode<Object>) entry;
+            final boolean userOrdered = target.schema().dataSchemaNode() instanceof LeafListSchemaNode schema
+                && schema.isUserOrdered();
+            return userOrdered ? ImmutableNodes.<Object>newUserLeafSetBuilder().withNodeIdentifier(list)
+                    .withChild(value).build()
+                : ImmutableNodes.<Object>newSystemLeafSetBuilder().withNodeIdentifier(list).withChild(value).build();
+        }
+        return node;
+    }
+}

@@ -1,0 +1,206 @@
+package org.sdqkd.restconf.gateway.impl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.sdqkd.datastore.api.Datastores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's Jetty handler: {@code /.well-known/host-meta} (RFC 8040 section 3.1) and the {@code {+restconf}/data}
+ * resources (section 3.3.1, methods of section 4), with the errors of section 7 in the encoding the client accepts.
+ * Request bodies larger than the limit answer 413 before they are read whole.
+ */
+final class RestconfHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(RestconfHandler.class);
+    private static final String ROOT = "/restconf";
+    private static final String DATA = ROOT + "/data";
+    private static final String HOST_META = "/.well-known/host-meta";
+    private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType();
+
+    private final ApiPathParser parser;
+    private final DataResource data;
+    private final BodyWriter writer;
+    private final ErrorWriter errors;
+    private final int maxBody;
+
+    /**
+     * A handler serving a datastore's running configuration.
+     *
+     * @param datastores the datastores
+     * @param models     their models
+     * @param maxBody    the largest request body accepted, in bytes
+     * @param clock      when the data last changed
+     */
+    RestconfHandler(final Datastores datastores, final ModelCodecs models, final int maxBody,
+            final ModificationClock clock) {
+        this.parser = new ApiPathParser(models);
+        this.data = new DataResource(datastores, models, clock);
+        this.writer = new BodyWriter(models);
+        this.errors = new ErrorWriter(models);
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public boolean handle(final Request request, final Response response, final Callback callback) {
+        final String path = request.getHttpURI().getPath();
+        final String method = request.getMethod();
+        Encoding answerEncoding = Encoding.JSON;
+        try {
+            if (HOST_META.equals(path)) {
+                hostMeta(method, response, callback);
+                return true;
+            }
+            answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+            if (!DATA.equals(path) && !path.startsWith(DATA + "/")) {
+                throw new RestconfException(404, RestconfError.of(ErrorTag.INVALID_VALUE,
+                    "no RESTCONF resource at " + path));
+            }
+            final ApiPath target = parser.parse(path.length() <= DATA.length() + 1 ? ""
+                : path.substring(DATA.length() + 1));
+            final Answer answer = dispatch(method, target, request, answerEncoding);
+            send(request, response, callback, answer, answerEncoding, "HEAD".equals(method));
+        } catch (RestconfException e) {
+            drain(request);
+            sendErrors(response, callback, e, answerEncoding, "HEAD".equals(method));
+        } catch (IOException e) {
+            LOG.debug("{} {}: the request could not be read", method, path, e);
+            sendErrors(response, callback, RestconfException.malformed("the request body could not be read"),
+                answerEncoding, false);
+        } catch (RuntimeException e) {
+            // the request boundary: a bug must still answer with an RFC 8040 error, and be logged
+            LOG.error("{} {} failed", method, path, e);
+            sendErrors(response, callback, new RestconfException(500, RestconfError.of(ErrorTag.OPERATION_FAILED,
+                "internal error: " + e.getClass().getSimpleName())), answerEncoding, "HEAD".equals(method));
+        }
+        return true;
+    }
+
+    private Answer dispatch(final String method, final ApiPath target, final Request request,
+            final Encoding answerEncoding) throws RestconfException, IOException {
+        final Conditions conditions = Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
+            request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
+            request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
+        return switch (method) {
+            case "GET", "HEAD" -> data.get(target, conditions);
+            case "OPTIONS" -> Answer.of(200, Map.of("Allow", allowed(target), "Accept-Patch", ACCEPT_PATCH));
+            case "DELETE" -> data.delete(target, conditions);
+            case "PUT", "PATCH", "POST" -> {
+                final Encoding bodyEncoding = Encoding.ofContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+                final byte[] body = body(request);
+                if ("POST".equals(method)) {
+                    yield data.post(target, bodyEncoding, body, conditions,
+                        request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority() + DATA);
+                }
+                requireResource(target, method);
+                yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions)
+                    : data.patch(target, bodyEncoding, body, conditions);
+            }
+            default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
+                "method " + method + " is not allowed here; allowed: " + allowed(target)));
+        };
+    }
+
+    private static void requireResource(final ApiPath target, final String method) throws RestconfException {
+        if (target.isRoot()) {
+            throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
+                method + " of the whole datastore is not supported yet; use POST to create top-level nodes"));
+        }
+    }
+
+    private static String allowed(final ApiPath target) {
+        if (target.isRoot()) {
+            return "GET, HEAD, POST, OPTIONS";
+        }
+        return target.isConfiguration() ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : "GET, HEAD, OPTIONS";
+    }
+
+    private byte[] body(final Request request) throws RestconfException, IOException {
+        final long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declared > maxBody) {
+            throw tooLarge();
+        }
+        final byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(maxBody + 1);
+        }
+        if (body.length > maxBody) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private RestconfException tooLarge() {
+        return new RestconfException(413, RestconfError.of(ErrorTag.TOO_BIG,
+            "the request body is larger than " + maxBody + " bytes"));
+    }
+
+    /** Reads what is left of a refused request's small body so the connection can stay open. */
+    private static void drain(final Request request) {
+        final long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        if (declared <= 0 || declared > 65_536) {
+            return;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.skipNBytes(Math.min(declared, in.available()));
+        } catch (IOException e) {
+            LOG.debug("the refused request's body could not be read", e);
+        }
+    }
+
+    private void send(final Request request, final Response response, final Callback callback, final Answer answer,
+            final Encoding encoding, final boolean head) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (answer.body().isEmpty()) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        writer.write(answer.body().orElseThrow().target(), answer.body().orElseThrow().data(), encoding, out);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) out.size());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(out.toByteArray()), callback);
+    }
+
+    private void sendErrors(final Response response, final Callback callback, final RestconfException failure,
+            final Encoding encoding, final boolean head) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try {
+            errors.write(failure.errors(), encoding, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        response.setStatus(failure.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) out.size());
+        if (failure.status() == 405) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        }
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(out.toByteArray()), callback);
+    }
+
+    private static void hostMeta(final String method, final Response response, final Callback callback)
+            throws RestconfException {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
+                "host-meta answers GET and HEAD only"));
+        }
+        final byte[] document = HostMeta.document(ROOT);
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, HostMeta.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
+        response.write(true, ByteBuffer.wrap("HEAD".equals(method) ? new byte[0] : document), callback);
+    }
+}
