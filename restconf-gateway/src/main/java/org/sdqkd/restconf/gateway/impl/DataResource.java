@@ -17,7 +17,7 @@ import org.sdqkd.datastore.api.DataSnapshot;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.TransactionConflictException;
 

@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.StorageException;
-import org.sdqkd.restconf.gateway.api.RestconfGateway;
+import org.sdqkd.restconf.gateway.RestconfGateway;
 
 /** A gateway on fresh datastores in a directory, on a loopback port 0, with a JDK HTTP client. */
 final class GatewayHarness implements AutoCloseable {

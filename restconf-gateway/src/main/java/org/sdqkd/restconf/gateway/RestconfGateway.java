@@ -1,4 +1,4 @@
-package org.sdqkd.restconf.gateway.api;
+package org.sdqkd.restconf.gateway;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
-import org.sdqkd.datastore.api.Datastores;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.restconf.gateway.impl.GatewayServer;
 
 /**
