@@ -1,5 +1,6 @@
 package org.sdqkd.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,6 +34,13 @@ final class BoundaryRules {
         .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT)
         .as("main classes do not use the test-support package")
         .because("test support is for tests and benchmarks only");
+
+    /** A module's impl is its own: other modules, the launcher and the benchmarks go through its api and root. */
+    static final ArchRule IMPL_STAYS_INSIDE_ITS_MODULE = classes()
+        .that().resideInAPackage("org.sdqkd..")
+        .should(new ImplStaysInsideItsModule())
+        .as("impl packages are used from inside their own module only")
+        .because("what another module needs is an api type or an entry point in the module's root package");
 
     private BoundaryRules() {
         // constants only

@@ -12,4 +12,7 @@ class MainClassesTest {
 
     @ArchTest
     static final ArchRule MAIN_DOES_NOT_USE_TEST_SUPPORT = BoundaryRules.MAIN_DOES_NOT_USE_TEST_SUPPORT;
+
+    @ArchTest
+    static final ArchRule IMPL_STAYS_INSIDE_ITS_MODULE = BoundaryRules.IMPL_STAYS_INSIDE_ITS_MODULE;
 }
