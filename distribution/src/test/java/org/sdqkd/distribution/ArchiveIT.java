@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,7 @@ class ArchiveIT {
         assertEquals("sdqkd-" + System.getProperty("sdqkd.version"), home.getFileName().toString());
         assertTrue(Files.isExecutable(home.resolve("bin/sdqkd")));
         for (String file : List.of("LICENSE", "NOTICE", "THIRD-PARTY.txt", "config/agent.yaml", "config/logback.xml",
+                "config/logback-service.xml",
                 "config/node/almagro.yaml", "config/node/norte.json", "config/node/traces/almagro-norte.csv")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), file);
         }
@@ -86,7 +90,9 @@ class ArchiveIT {
     }
 
     @Test
-    void twoNodesDeliverAKeyByEtsi014() throws Exception {
+    void twoNodesDeliverAKeyByEtsi014AndLogTheAuditToItsOwnFile() throws Exception {
+        byte[] material;
+        String keyId;
         try (NodePair pair = NodePair.start(archive)) {
             final Path pki = pair.dir().resolve("pki");
             try (Etsi014Client almagro = client(pki, "sae-almagro-1", pair.kmePort("almagro"));
@@ -102,11 +108,41 @@ class ArchiveIT {
                 assertEquals(key.id(), got.keys().get(0).id());
                 assertArrayEquals(key.material(), got.keys().get(0).material(), "the same key at both ends");
                 assertEquals(32, key.length(), "256 bits");
+                material = key.material();
+                keyId = key.id().toString();
                 sent.erase();
                 got.erase();
             }
             assertEquals(0, pair.stop("norte"), Files.readString(pair.output("norte")));
             assertEquals(0, pair.stop("almagro"), Files.readString(pair.output("almagro")));
+            assertLogs(pair, keyId, material);
+        }
+    }
+
+    /**
+     * The service logging of the nodes: each KME's audit in its own file, naming the key_ID it delivered; the NETCONF
+     * server's sessions in their own; no audit line in the main log; and the key's bytes in no file at all.
+     */
+    private static void assertLogs(final NodePair pair, final String keyId, final byte[] material) throws Exception {
+        final Path logs = pair.logs();
+        final String almagroAudit = Files.readString(logs.resolve("almagro-kme-audit.log"));
+        assertTrue(almagroAudit.contains("enc_keys") && almagroAudit.contains(keyId), almagroAudit);
+        final String norteAudit = Files.readString(logs.resolve("norte-kme-audit.log"));
+        assertTrue(norteAudit.contains("dec_keys") && norteAudit.contains(keyId), norteAudit);
+        assertTrue(Files.readString(logs.resolve("norte-netconf.log")).contains("NETCONF SSH server"));
+        final String almagroMain = Files.readString(logs.resolve("almagro.log"));
+        assertTrue(almagroMain.contains("KME"), almagroMain);
+        assertFalse(almagroMain.contains(keyId), "no audit line in the main log");
+        final List<String> forms = List.of(Base64.getEncoder().encodeToString(material),
+            HexFormat.of().formatHex(material), HexFormat.of().withUpperCase().formatHex(material));
+        try (Stream<Path> files = Stream.concat(Files.walk(logs), Stream.of(pair.output("almagro"),
+                pair.output("norte")))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                final String text = Files.readString(file);
+                for (String form : forms) {
+                    assertFalse(text.contains(form), "key bytes in " + file);
+                }
+            }
         }
     }
 

@@ -82,6 +82,11 @@ final class NodePair implements AutoCloseable {
         return ready.get(name).path("kme-port").asInt();
     }
 
+    /** The directory of the nodes' log files (NAME.log, NAME-kme-audit.log, NAME-netconf.log). */
+    Path logs() {
+        return dir.resolve("logs");
+    }
+
     /** The output file of node NAME. */
     Path output(final String name) {
         return dir.resolve(name + ".out");
@@ -121,7 +126,12 @@ final class NodePair implements AutoCloseable {
 
     private void startNode(final String name) throws Exception {
         final Path readyFile = dir.resolve(name + ".ready.json");
-        final Process process = archive.start(output(name), "node", "--config", dir.resolve(name + ".yaml").toString(),
+        // as the systemd units run it: the service logging, files in logs/ named after the node
+        final Map<String, String> env = Map.of(
+            "SDQKD_LOG_CONFIG", archive.home().resolve("config/logback-service.xml").toString(),
+            "SDQKD_JAVA_OPTS", "-Dsdqkd.log.dir=" + logs() + " -Dsdqkd.log.name=" + name);
+        final Process process = archive.start(output(name), env, "node", "--config",
+            dir.resolve(name + ".yaml").toString(),
             "--netconf-port", "0", "--kme-port", "0", "--ready-file", readyFile.toString());
         processes.put(name, process);
         final Instant deadline = Instant.now().plus(STARTUP);

@@ -88,12 +88,15 @@ final class UnpackedArchive {
      * Starts {@code bin/sdqkd ARGS} with its output into a file.
      *
      * @param log  the file its standard output and error go to
+     * @param env  more environment variables
      * @param args its arguments
      * @return the process
      * @throws IOException when it cannot start
      */
-    Process start(final Path log, final String... args) throws IOException {
-        return builder(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process start(final Path log, final Map<String, String> env, final String... args) throws IOException {
+        final ProcessBuilder builder = builder(List.of(args));
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private ProcessBuilder builder(final List<String> args) {
