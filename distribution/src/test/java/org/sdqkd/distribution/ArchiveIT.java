@@ -49,7 +49,7 @@ class ArchiveIT {
         assertEquals("sdqkd-" + System.getProperty("sdqkd.version"), home.getFileName().toString());
         assertTrue(Files.isExecutable(home.resolve("bin/sdqkd")));
         for (String file : List.of("LICENSE", "NOTICE", "THIRD-PARTY.txt", "config/agent.yaml", "config/logback.xml",
-                "config/logback-service.xml",
+                "config/logback-service.xml", "completion/sdqkd",
                 "config/node/almagro.yaml", "config/node/norte.json", "config/node/traces/almagro-norte.csv")) {
             assertTrue(Files.isRegularFile(home.resolve(file)), file);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -63,18 +64,26 @@ class DebianPackageIT {
     @Test
     void installsUnderTheDebianPaths() throws Exception {
         assertTrue(Files.isSymbolicLink(root.resolve("usr/bin/sdqkd")));
-        assertEquals(root.resolve("usr/share/sdqkd/bin/sdqkd").toRealPath(), root.resolve("usr/bin/sdqkd").toRealPath());
+        assertEquals(root.resolve("usr/share/sdqkd/bin/sdqkd").toRealPath(),
+            root.resolve("usr/bin/sdqkd").toRealPath());
         assertTrue(Files.getPosixFilePermissions(root.resolve("usr/share/sdqkd/bin/sdqkd"))
             .contains(PosixFilePermission.OTHERS_EXECUTE));
         assertEquals(Path.of("/etc/sdqkd"), Files.readSymbolicLink(root.resolve("usr/share/sdqkd/config")));
-        for (String file : List.of("etc/sdqkd/logback.xml", "etc/sdqkd/logback-service.xml",
-                "usr/share/doc/sdqkd/copyright", "usr/share/doc/sdqkd/changelog.gz", "usr/share/doc/sdqkd/README.Debian",
+        // unpacked, not yet configured: dpkg renames a new conffile from .dpkg-new when it configures the package
+        for (String file : List.of("etc/sdqkd/logback.xml.dpkg-new", "etc/sdqkd/logback-service.xml.dpkg-new",
+                "usr/share/doc/sdqkd/copyright", "usr/share/doc/sdqkd/changelog.gz",
+                "usr/share/doc/sdqkd/README.Debian",
                 "usr/share/doc/sdqkd/THIRD-PARTY.txt", "usr/share/doc/sdqkd/examples/agent.yaml",
                 "usr/share/doc/sdqkd/examples/node/almagro.yaml", "lib/systemd/system/sdqkd-node@.service",
-                "lib/systemd/system/sdqkd-agent.service")) {
+                "lib/systemd/system/sdqkd-agent.service", "usr/share/bash-completion/completions/sdqkd")) {
             assertTrue(Files.isRegularFile(root.resolve(file)), file);
         }
         assertTrue(Files.isDirectory(root.resolve("etc/sdqkd/node")));
+        // picocli's completion script knows the subcommands and their options
+        final String completion = Files.readString(root.resolve("usr/share/bash-completion/completions/sdqkd"));
+        assertTrue(completion.contains("complete -F _complete_sdqkd") && completion.contains("--ready-file"),
+            "bash completion");
+        run(0, "bash", "-n", root.resolve("usr/share/bash-completion/completions/sdqkd").toString());
         try (Stream<Path> jars = Files.list(root.resolve("usr/share/sdqkd/lib"))) {
             assertTrue(jars.anyMatch(p -> p.getFileName().toString().startsWith("sdqkd-features-")));
         }
@@ -123,6 +132,14 @@ class DebianPackageIT {
     @Test
     void unitsPassSystemdAnalyzeVerify() throws Exception {
         final Path units = root.resolve("lib/systemd/system");
+        // the units they depend on (sysinit.target, network-online.target...): this machine's, beside them in the root
+        final Path system = Path.of("/lib/systemd/system");
+        final Path hostUnits = Files.createDirectories(root.resolve("usr/lib/systemd/system"));
+        try (Stream<Path> files = Files.list(system)) {
+            for (Path unit : files.filter(p -> !Files.isDirectory(p)).toList()) {
+                Files.copy(unit, hostUnits.resolve(unit.getFileName().toString()), LinkOption.NOFOLLOW_LINKS);
+            }
+        }
         final List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + root));
         // a template is verified through an instance of it
         Files.copy(units.resolve("sdqkd-node@.service"), units.resolve("sdqkd-node@almagro.service"));
