@@ -185,14 +185,17 @@ final class DemoCommand implements Callable<Integer> {
     /**
      * Sends this process's own logging (the controller's sessions: MINA, the hybrid key exchange) to {@code demo.log}
      * in {@code logs}, so that the terminal shows the demo's steps only; the nodes log to their own files. SLF4J's
-     * simple logger reads its configuration when the first logger is made, which is later than this: nothing of the
-     * demo logs before.
+     * simple logger, and logback in the distribution, read their configuration when the first logger is made, which
+     * is later than this: nothing of the demo logs before.
      */
     private static void logToFile(final Path logs) throws IOException {
         Files.createDirectories(logs);
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("demo.log").toString());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        // the same for logback, the distribution's provider: its config/logback.xml reads these two
+        System.setProperty("sdqkd.log.appender", "FILE");
+        System.setProperty("sdqkd.log.file", logs.resolve("demo.log").toString());
     }
 
     /** The distribution's {@code target} directory: where the launcher jar (or the classes) are. */

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
  * The {@code sdqkd} command line. The bash launcher of the same name finds a JDK 21+, builds the project
  * on first use and runs this class with the subcommand given.
  */
+// scope INHERIT: every subcommand, at every level, has --help and --version with this version provider
 @Command(name = "sdqkd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    scope = CommandLine.ScopeType.INHERIT,
     description = "Model-driven control platform for software-defined QKD networks.",
     subcommands = { ValidateCommand.class, AgentCommand.class, NodeCommand.class, DemoCommand.class,
         PkiCommand.class, HashPasswordCommand.class })

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeProcess {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOG_CONFIG = "logback.configurationFile";
 
     private final String name;
     private final Process process;
@@ -50,7 +51,13 @@ final class NodeProcess {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // small heaps and the serial collector: three nodes share the machine with the demo itself
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC"));
+        // the installed distribution's logging configuration (bin/sdqkd sets it), for the node's own log
+        final String logConfig = System.getProperty(LOG_CONFIG);
+        if (logConfig != null) {
+            command.add("-D" + LOG_CONFIG + "=" + logConfig);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
             Main.class.getName(), "node", "--config", config.toString(), "--ready-file", ready.toString(),
             // the node stops when the demo ends, however it ends (SIGKILL included)
             "--stop-with", Long.toString(ProcessHandle.current().pid())));

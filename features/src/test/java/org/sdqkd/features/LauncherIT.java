@@ -91,6 +91,12 @@ class LauncherIT {
             run.output());
         assertTrue(run.output().lines().anyMatch(l -> l.matches("sdqkd: built in \\d+ s")), run.output());
         assertTrue(Files.isRegularFile(copy.resolve("features/target/sdqkd.jar")), run.output());
+        // the installable distribution: the archive and the Debian package
+        try (Stream<Path> built = Files.list(copy.resolve("distribution/target"))) {
+            final List<String> names = built.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.matches("sdqkd-.+\\.tar\\.gz")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.matches("sdqkd_.+_all\\.deb")), names.toString());
+        }
         final String log = Files.readString(copy.resolve("target/sdqkd-build.log"));
         assertTrue(log.contains("BUILD SUCCESS"), log);
         assertFalse(log.contains("maven-install-plugin") || log.contains("--- install:"), "installed: " + log);
