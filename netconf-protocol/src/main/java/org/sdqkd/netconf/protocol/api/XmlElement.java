@@ -35,6 +35,23 @@ public final class XmlElement {
     }
 
     /**
+     * An element taken out of a DOM tree that nobody else holds, such as a message just parsed, without a copy: it
+     * is moved into a document of its own with the namespace declarations in scope where it was, like a copy by
+     * {@link #of(Element)}. For large content (a get-config reply), where the copy costs as much as the parse.
+     *
+     * @param element the element; it leaves its tree, and the caller must not keep or change it
+     * @return the immutable element
+     */
+    public static XmlElement adopt(final Element element) {
+        // declared on the element itself before it leaves the ancestors that declare them
+        DomNodes.declareInheritedNamespaces(element, element);
+        final Document document = DomNodes.newDocument();
+        final Element moved = (Element) document.appendChild(document.adoptNode(element));
+        moved.normalize();
+        return new XmlElement(moved);
+    }
+
+    /**
      * The document element of a DOM document, copied.
      *
      * @param document the document
