@@ -9,4 +9,5 @@ module org.sdqkd.netconf.protocol {
 
     requires transitive java.xml;
     requires transitive org.opendaylight.yangtools.yang.common;
+    requires com.ctc.wstx;
 }

@@ -38,6 +38,8 @@ public final class NetconfBenchmark {
           --entries N            list entries on both servers (default 1000)
           --sessions LIST        parallel session counts, comma separated (default 1,8)
           --warmup N             unmeasured operations per session before each phase (default 100)
+          --agent-warmup N       get-configs the sdqkd agent answers once, unmeasured, before the first phase,
+                                 for its JIT (default 2000; netconfd is C and needs none)
           --seconds S            measured length of each phase (default 10)
           --count N              measured operations per phase instead (over all sessions)
           --servers LIST         sdqkd,netconfd (default both), or none (with --odl-devices)
@@ -56,9 +58,9 @@ public final class NetconfBenchmark {
     }
 
     /** The parsed command line. */
-    private record Options(int entries, List<Integer> sessions, int warmup, Duration duration, long count,
-            List<String> servers, List<String> phases, Optional<Path> out, List<String> agentJvm, int odlDevices,
-            int odlBatch) {
+    private record Options(int entries, List<Integer> sessions, int warmup, int agentWarmup, Duration duration,
+            long count, List<String> servers, List<String> phases, Optional<Path> out, List<String> agentJvm,
+            int odlDevices, int odlBatch) {
     }
 
     /**
@@ -114,6 +116,7 @@ public final class NetconfBenchmark {
             settings.put("phases", "[" + String.join(", ", options.phases().stream().map(Report::quote).toList())
                 + "]");
             settings.put("warmupPerSession", Integer.toString(options.warmup()));
+            settings.put("agentWarmup", Integer.toString(options.agentWarmup()));
             settings.put("seconds", Long.toString(options.duration().toSeconds()));
             settings.put("count", Long.toString(options.count()));
             settings.put("cpus", Integer.toString(cpus));
@@ -138,10 +141,16 @@ public final class NetconfBenchmark {
                     AgentMain.USER, AgentMain.USER), () -> ServerUnderTest.treeCpu(agent.handle()));
                 final List<NetconfSession> open = open(client, server, maxSessions);
                 Workloads.fill(open.get(0), options.entries(), Duration.ofMinutes(2));
+                // the agent's JIT: with only a phase's 100 warm-up ops, the first phase (1 session) ran partly
+                // unoptimised on a loaded machine, at about twice the CPU per get-config of the same phase later
+                final PhaseRunner.Operation jitWarmup = Workloads.getConfig(options.entries());
+                for (int i = 0; i < options.agentWarmup(); i++) {
+                    jitWarmup.run(open.get(0), 0, 1, i);
+                }
                 servers.add(server);
                 sessions.put(server.name(), open);
-                out.printf(Locale.ROOT, "sdqkd agent (pid %d) on port %d, %d entries loaded%n", agent.handle().pid(),
-                    agent.port(), options.entries());
+                out.printf(Locale.ROOT, "sdqkd agent (pid %d) on port %d, %d entries loaded, %d get-configs of JIT "
+                    + "warm-up%n", agent.handle().pid(), agent.port(), options.entries(), options.agentWarmup());
             }
             if (options.servers().contains("netconfd")) {
                 final NetconfdPeer peer = NetconfdPeer.start(NetconfdOptions.of(NetconfTarget.CANDIDATE)
@@ -209,6 +218,7 @@ public final class NetconfBenchmark {
         int entries = 1000;
         List<Integer> sessions = List.of(1, 8);
         int warmup = 100;
+        int agentWarmup = 2000;
         Duration duration = Duration.ofSeconds(10);
         long count = 0;
         List<String> servers = List.of("sdqkd", "netconfd");
@@ -231,6 +241,7 @@ public final class NetconfBenchmark {
                 case "--sessions" -> sessions = Arrays.stream(value.split(",")).map(v -> positive(name, v.trim()))
                     .toList();
                 case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--agent-warmup" -> agentWarmup = Integer.parseInt(value);
                 case "--seconds" -> {
                     duration = Duration.ofSeconds(positive(name, value));
                     count = 0;
@@ -262,8 +273,8 @@ public final class NetconfBenchmark {
         if (agentJvm.isEmpty()) {
             agentJvm.add("-Xmx1g");
         }
-        return new Options(entries, sessions, warmup, duration, count, servers, phases, out, List.copyOf(agentJvm),
-            odlDevices, odlBatch);
+        return new Options(entries, sessions, warmup, agentWarmup, duration, count, servers, phases, out,
+            List.copyOf(agentJvm), odlDevices, odlBatch);
     }
 
     private static int positive(final String name, final String value) {

@@ -38,11 +38,12 @@ final class XmlDocuments {
 
     private final EffectiveModelContext context;
     private final XMLInputFactory inputFactory;
-    private final XMLOutputFactory outputFactory = XMLOutputFactory.newFactory();
+    // the JDK's StAX, whatever else is on the class path (netconf-protocol brings Woodstox for its replies)
+    private final XMLOutputFactory outputFactory = XMLOutputFactory.newDefaultFactory();
 
     XmlDocuments(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
-        inputFactory = XMLInputFactory.newFactory();
+        inputFactory = XMLInputFactory.newDefaultFactory();
         inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         inputFactory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);

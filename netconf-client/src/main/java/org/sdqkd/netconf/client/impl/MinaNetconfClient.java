@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +36,11 @@ import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
+import org.apache.sshd.common.cipher.Cipher;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -89,6 +94,12 @@ public final class MinaNetconfClient implements NetconfClient {
         CoreModuleProperties.NIO_WORKERS.set(ssh, config.ioThreads());
         // requests are written whole: no Nagle delay behind the server's delayed ACKs
         CoreModuleProperties.TCP_NODELAY.set(ssh, true);
+        // AES-GCM first (the client's order chooses the cipher): the JDK runs AES and GHASH in CPU instructions,
+        // several times faster than MINA's ChaCha20-Poly1305 in plain Java, which was most of the SSH cost of a
+        // large reply on both sides; a server without AES-GCM still gets the other ciphers in their usual order
+        final List<NamedFactory<Cipher>> ciphers = new ArrayList<>(ssh.getCipherFactories());
+        ciphers.sort(Comparator.comparing(cipher -> !cipher.getName().endsWith("-gcm@openssh.com")));
+        ssh.setCipherFactories(ciphers);
         ssh.setServerKeyVerifier((session, address, key) -> {
             final ServerKeyVerifier verifier = session.getConnectionContext() == null ? null
                 : session.getConnectionContext().getAttribute(VERIFIER);

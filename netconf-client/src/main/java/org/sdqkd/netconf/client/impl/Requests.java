@@ -17,6 +17,7 @@ import org.sdqkd.netconf.client.api.SubscriptionOptions;
 import org.sdqkd.netconf.protocol.api.NetconfMessage;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -31,10 +32,16 @@ public final class Requests {
     public static final String NMDA = "urn:ietf:params:xml:ns:yang:ietf-netconf-nmda";
 
     private static final String BASE = NetconfMessage.NAMESPACE;
-    private static final DocumentBuilderFactory FACTORY = DocumentBuilderFactory.newInstance();
+    /** The JDK's DOM, looked up once: a document builder per request cost more than the request's elements. */
+    private static final DOMImplementation DOM;
 
     static {
-        FACTORY.setNamespaceAware(true);
+        try {
+            DOM = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().getDOMImplementation();
+        } catch (ParserConfigurationException e) {
+            // the JDK's default DOM builder always exists
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private Requests() {
@@ -263,13 +270,7 @@ public final class Requests {
     }
 
     private static Element operation(final String namespace, final String name) {
-        final Document document;
-        try {
-            document = FACTORY.newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            // the JDK's default DOM builder always exists
-            throw new IllegalStateException(e);
-        }
+        final Document document = DOM.createDocument(null, null, null);
         final Element element = document.createElementNS(namespace, name);
         document.appendChild(element);
         return element;

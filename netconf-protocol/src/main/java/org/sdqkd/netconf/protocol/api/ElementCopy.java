@@ -45,6 +45,19 @@ final class ElementCopy {
     }
 
     /**
+     * The element itself, moved out of its tree into a new document of its own as its document element, with every
+     * namespace prefix that was in scope where it was declared on it; normalized.
+     */
+    static Element adopted(final Element element) {
+        // declared on the element itself before it leaves the ancestors that declare them
+        declareInheritedNamespaces(element, element);
+        final Document document = newDocument();
+        final Element moved = (Element) document.appendChild(document.adoptNode(element));
+        moved.normalize();
+        return moved;
+    }
+
+    /**
      * Adds to {@code copy} a declaration of each namespace prefix in scope at {@code original} (declared on one of
      * its ancestors) that {@code copy} does not declare itself.
      */

@@ -28,6 +28,18 @@ public final class XmlElement {
     }
 
     /**
+     * An element taken out of a DOM tree that nobody else holds, such as a message just parsed, without a copy: it
+     * is moved into a document of its own with the namespace declarations in scope where it was, like a copy by
+     * {@link #of(Element)}. For large content (a get-config reply), where the copy costs as much as the parse.
+     *
+     * @param element the element; it leaves its tree, and the caller must not keep or change it
+     * @return the immutable element
+     */
+    public static XmlElement adopt(final Element element) {
+        return new XmlElement(ElementCopy.adopted(element));
+    }
+
+    /**
      * The document element of a DOM document, copied.
      *
      * @param document the document

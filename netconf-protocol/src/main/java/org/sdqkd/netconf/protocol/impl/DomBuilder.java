@@ -28,6 +28,9 @@ public final class DomBuilder {
      */
     public static Document build(final XMLStreamReader reader) throws XmlParseException {
         final Document document = DomNodes.newDocument();
+        // the parser has checked every name and the structure: the DOM's own checks on each insertion would only
+        // repeat that (they are back on for whoever changes the document later)
+        document.setStrictErrorChecking(false);
         Node current = document;
         try {
             while (reader.hasNext()) {
@@ -51,6 +54,7 @@ public final class DomBuilder {
         if (document.getDocumentElement() == null) {
             throw new XmlParseException(XmlParseException.Reason.NOT_WELL_FORMED, "no document element", null);
         }
+        document.setStrictErrorChecking(true);
         return document;
     }
 

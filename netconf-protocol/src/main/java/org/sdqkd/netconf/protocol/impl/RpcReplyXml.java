@@ -42,9 +42,11 @@ public final class RpcReplyXml {
     }
 
     /**
-     * Reads an {@code rpc-reply} element. A reply holding rpc-errors is {@link ReplyContent.Errors} (any other
-     * content beside them, allowed with warnings, is not kept); {@code <ok/>} alone is {@link ReplyContent.Ok};
-     * {@code <data>} alone is {@link ReplyContent.Data}; anything else is {@link ReplyContent.Output}.
+     * Reads an {@code rpc-reply} element, taking its content elements out of it (no copy: the element is of a
+     * message just parsed, which nobody else holds). A reply holding rpc-errors is {@link ReplyContent.Errors} (any
+     * other content beside them, allowed with warnings, is not kept); {@code <ok/>} alone is
+     * {@link ReplyContent.Ok}; {@code <data>} alone is {@link ReplyContent.Data}; anything else is
+     * {@link ReplyContent.Output}.
      */
     public static RpcReply read(final Element root) throws MessageException {
         final Attr id = root.getAttributeNodeNS(null, RpcReply.MESSAGE_ID);
@@ -62,9 +64,9 @@ public final class RpcReplyXml {
         } else if (children.size() == 1 && DomNodes.is(children.getFirst(), NAMESPACE, "ok")) {
             content = new ReplyContent.Ok();
         } else if (children.size() == 1 && DomNodes.is(children.getFirst(), NAMESPACE, "data")) {
-            content = new ReplyContent.Data(copies(DomNodes.childElements(children.getFirst())));
+            content = new ReplyContent.Data(adopted(DomNodes.childElements(children.getFirst())));
         } else {
-            content = new ReplyContent.Output(copies(children));
+            content = new ReplyContent.Output(adopted(children));
         }
         return new RpcReply(messageId, RpcXml.readAttributes(root), content);
     }
@@ -74,7 +76,7 @@ public final class RpcReplyXml {
         return new MessageException(RpcError.of(ErrorType.RPC, ErrorTag.MALFORMED_MESSAGE, message));
     }
 
-    private static List<XmlElement> copies(final List<Element> elements) {
-        return elements.stream().map(XmlElement::of).toList();
+    private static List<XmlElement> adopted(final List<Element> elements) {
+        return elements.stream().map(XmlElement::adopt).toList();
     }
 }

@@ -45,6 +45,20 @@ class XmlElementTest {
         assertEquals("a", element.localName());
     }
 
+    @Test
+    void adoptedReplyContentKeepsInheritedPrefixesAndLeavesItsMessage() throws Exception {
+        final Element reply = XML.parse(utf8("<rpc-reply xmlns='urn:ietf:params:xml:ns:netconf:base:1.0' "
+            + "xmlns:id='urn:ids' message-id='1'><data><t xmlns='urn:m'>id:hybrid</t><u xmlns='urn:m'/></data>"
+            + "</rpc-reply>")).getDocumentElement();
+        final Element data = (Element) reply.getFirstChild();
+        final Element t = (Element) data.getFirstChild();
+        final XmlElement adopted = XmlElement.adopt(t);
+        assertEquals("<t xmlns=\"urn:m\" xmlns:id=\"urn:ids\">id:hybrid</t>", adopted.toString());
+        assertEquals(XmlElement.of(XML.parse(utf8("<t xmlns='urn:m' xmlns:id='urn:ids'>id:hybrid</t>"))), adopted);
+        assertEquals("u", data.getFirstChild().getLocalName(), "taken out of the message, not copied");
+        assertEquals(1, data.getChildNodes().getLength());
+    }
+
     private static XmlElement element(final String xml) throws XmlParseException {
         return XmlElement.of(XML.parse(utf8(xml)));
     }

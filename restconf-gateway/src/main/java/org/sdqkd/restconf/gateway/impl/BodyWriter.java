@@ -35,7 +35,7 @@ final class BodyWriter {
     /** The namespace of ietf-restconf (RFC 8040 section 8). */
     static final String RESTCONF_NS = "urn:ietf:params:xml:ns:yang:ietf-restconf";
 
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final ModelCodecs codecs;
 

@@ -24,7 +24,7 @@ import org.sdqkd.datastore.YangModels;
  * {@code error-path} element, written by yangtools' instance-identifier codec).
  */
 final class ErrorWriter {
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final ModelCodecs codecs;
 

@@ -28,7 +28,7 @@ final class HostMeta {
     static byte[] document(final String root) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            final XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            final XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("", "XRD", XRD_NS);
             xml.writeDefaultNamespace(XRD_NS);

@@ -10,7 +10,7 @@ final class XmlInput {
     private final XMLInputFactory factory;
 
     XmlInput() {
-        factory = XMLInputFactory.newFactory();
+        factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);

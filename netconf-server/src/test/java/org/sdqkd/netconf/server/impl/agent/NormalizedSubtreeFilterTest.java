@@ -77,7 +77,7 @@ class NormalizedSubtreeFilterTest {
             return Optional.empty();
         }
         final Element data = Dom.root(Namespaces.BASE, "data");
-        final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+        final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
         factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
         final XMLStreamWriter writer = factory.createXMLStreamWriter(new DOMResult(data));
         new NormalizedData(models.context(), selected.orElseThrow()).writeTo(writer);
@@ -139,7 +139,7 @@ class NormalizedSubtreeFilterTest {
     @Test
     void writesTheWholeRootAsTheCodecDoes() throws Exception {
         final Element data = Dom.root(Namespaces.BASE, "data");
-        final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+        final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
         factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
         final XMLStreamWriter writer = factory.createXMLStreamWriter(new DOMResult(data));
         NormalizedData.of(models.context(), root).writeTo(writer);

@@ -38,7 +38,8 @@ public final class NodeBindings {
     /** Where {@code qkd_node} is, as a binding identifier. */
     static final DataObjectIdentifier<QkdNode> QKD_NODE = DataObjectIdentifier.builder(QkdNode.class).build();
 
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    // the JDK's StAX writer, whatever else is on the class path
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final BindingDataCodec codec;
     private final BindingNormalizedNodeSerializer serializer;
