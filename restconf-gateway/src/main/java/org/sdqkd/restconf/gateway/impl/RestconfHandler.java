@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -11,6 +12,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.sdqkd.datastore.Datastores;
 import org.slf4j.Logger;
@@ -25,11 +27,15 @@ final class RestconfHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RestconfHandler.class);
     private static final String ROOT = "/restconf";
     private static final String DATA = ROOT + "/data";
+    private static final String VERSION = ROOT + "/yang-library-version";
+    private static final String MODULES = ROOT + "/" + SchemaResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
+    private static final String READ_ONLY = "GET, HEAD, OPTIONS";
     private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType();
 
     private final ApiPathParser parser;
     private final DataResource data;
+    private final SchemaResource schemas;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -38,14 +44,17 @@ final class RestconfHandler extends Handler.Abstract {
      * A handler serving a datastore's running configuration.
      *
      * @param datastores the datastores
-     * @param models     their models
+     * @param models     the served models (the datastores' and the gateway's own)
+     * @param sources    the YANG texts of the models
      * @param maxBody    the largest request body accepted, in bytes
      * @param clock      when the data last changed
      */
-    RestconfHandler(final Datastores datastores, final ModelCodecs models, final int maxBody,
-            final ModificationClock clock) {
+    RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
+            final int maxBody, final ModificationClock clock) {
         this.parser = new ApiPathParser(models);
-        this.data = new DataResource(datastores, models, clock);
+        this.data = new DataResource(datastores, models, clock,
+            new GatewayState(models.context(), sources, Capabilities.announced()));
+        this.schemas = new SchemaResource(models.context(), sources);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -61,7 +70,20 @@ final class RestconfHandler extends Handler.Abstract {
                 hostMeta(method, response, callback);
                 return true;
             }
+            if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
+                throw QueryParameters.invalid("this resource takes no query parameters");
+            }
+            if (path.startsWith(MODULES)) {
+                fixed(method, response, callback, SchemaResource.MEDIA_TYPE,
+                    schemas.text(path.substring(MODULES.length())));
+                return true;
+            }
             answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+            if (ROOT.equals(path) || VERSION.equals(path)) {
+                fixed(method, response, callback, answerEncoding.mediaType(), ROOT.equals(path)
+                    ? RootResource.root(answerEncoding) : RootResource.version(answerEncoding));
+                return true;
+            }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/")) {
                 throw new RestconfException(404, RestconfError.of(ErrorTag.INVALID_VALUE,
                     "no RESTCONF resource at " + path));
@@ -72,16 +94,17 @@ final class RestconfHandler extends Handler.Abstract {
             send(request, response, callback, answer, answerEncoding, "HEAD".equals(method));
         } catch (RestconfException e) {
             drain(request);
-            sendErrors(response, callback, e, answerEncoding, "HEAD".equals(method));
+            sendErrors(response, callback, e, answerEncoding, "HEAD".equals(method), allowedAt(path));
         } catch (IOException e) {
             LOG.debug("{} {}: the request could not be read", method, path, e);
             sendErrors(response, callback, RestconfException.malformed("the request body could not be read"),
-                answerEncoding, false);
+                answerEncoding, false, allowedAt(path));
         } catch (RuntimeException e) {
             // the request boundary: a bug must still answer with an RFC 8040 error, and be logged
             LOG.error("{} {} failed", method, path, e);
             sendErrors(response, callback, new RestconfException(500, RestconfError.of(ErrorTag.OPERATION_FAILED,
-                "internal error: " + e.getClass().getSimpleName())), answerEncoding, "HEAD".equals(method));
+                "internal error: " + e.getClass().getSimpleName())), answerEncoding, "HEAD".equals(method),
+                allowedAt(path));
         }
         return true;
     }
@@ -91,8 +114,9 @@ final class RestconfHandler extends Handler.Abstract {
         final Conditions conditions = Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
             request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
             request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
+        final QueryParameters query = QueryParameters.of(queryOf(request), method);
         return switch (method) {
-            case "GET", "HEAD" -> data.get(target, conditions);
+            case "GET", "HEAD" -> data.get(target, conditions, query, restconfRoot(request));
             case "OPTIONS" -> Answer.of(200, Map.of("Allow", allowed(target), "Accept-Patch", ACCEPT_PATCH));
             case "DELETE" -> data.delete(target, conditions);
             case "PUT", "PATCH", "POST" -> {
@@ -100,7 +124,7 @@ final class RestconfHandler extends Handler.Abstract {
                 final byte[] body = body(request);
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,
-                        request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority() + DATA);
+                        restconfRoot(request) + "/data");
                 }
                 requireResource(target, method);
                 yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions)
@@ -109,6 +133,25 @@ final class RestconfHandler extends Handler.Abstract {
             default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
                 "method " + method + " is not allowed here; allowed: " + allowed(target)));
         };
+    }
+
+    /** The decoded query parameters; 400 when the query cannot be decoded. */
+    private static Fields queryOf(final Request request) throws RestconfException {
+        try {
+            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw QueryParameters.invalid("the query cannot be decoded: " + e.getMessage());
+        }
+    }
+
+    /** The RESTCONF root as the client reached it, {@code scheme://authority/restconf}. */
+    private static String restconfRoot(final Request request) {
+        return request.getHttpURI().getScheme() + "://" + request.getHttpURI().getAuthority() + ROOT;
+    }
+
+    /** What a 405 answer's {@code Allow} names: the read-only resources' methods, or every data method. */
+    private static String allowedAt(final String path) {
+        return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }
 
     private static void requireResource(final ApiPath target, final String method) throws RestconfException {
@@ -175,7 +218,7 @@ final class RestconfHandler extends Handler.Abstract {
     }
 
     private void sendErrors(final Response response, final Callback callback, final RestconfException failure,
-            final Encoding encoding, final boolean head) {
+            final Encoding encoding, final boolean head, final String allow) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try {
             errors.write(failure.errors(), encoding, out);
@@ -186,20 +229,32 @@ final class RestconfHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) out.size());
         if (failure.status() == 405) {
-            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            response.getHeaders().put(HttpHeader.ALLOW, allow);
         }
         response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(out.toByteArray()), callback);
     }
 
     private static void hostMeta(final String method, final Response response, final Callback callback)
             throws RestconfException {
+        fixed(method, response, callback, HostMeta.MEDIA_TYPE, HostMeta.document(ROOT));
+    }
+
+    /** A read-only resource with a fixed document: GET, HEAD and OPTIONS; 405 for other methods. */
+    private static void fixed(final String method, final Response response, final Callback callback,
+            final String mediaType, final byte[] document) throws RestconfException {
+        if ("OPTIONS".equals(method)) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.ALLOW, READ_ONLY);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
-                "host-meta answers GET and HEAD only"));
+                "this resource answers " + READ_ONLY + " only, not " + method));
         }
-        final byte[] document = HostMeta.document(ROOT);
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, HostMeta.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, mediaType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
         response.write(true, ByteBuffer.wrap("HEAD".equals(method) ? new byte[0] : document), callback);
     }
