@@ -3,9 +3,11 @@ package org.sdqkd.restconf.gateway.impl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -28,6 +30,7 @@ final class RestconfHandler extends Handler.Abstract {
     private static final String ROOT = "/restconf";
     private static final String DATA = ROOT + "/data";
     private static final String VERSION = ROOT + "/yang-library-version";
+    private static final String OPERATIONS = ROOT + "/operations";
     private static final String MODULES = ROOT + "/" + SchemaResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
     private static final String READ_ONLY = "GET, HEAD, OPTIONS";
@@ -36,6 +39,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final ApiPathParser parser;
     private final DataResource data;
     private final SchemaResource schemas;
+    private final OperationsResource operations;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -55,6 +59,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.data = new DataResource(datastores, models, clock,
             new GatewayState(models.context(), sources, Capabilities.announced()));
         this.schemas = new SchemaResource(models.context(), sources);
+        this.operations = new OperationsResource(models.context());
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -82,6 +87,16 @@ final class RestconfHandler extends Handler.Abstract {
             if (ROOT.equals(path) || VERSION.equals(path)) {
                 fixed(method, response, callback, answerEncoding.mediaType(), ROOT.equals(path)
                     ? RootResource.root(answerEncoding) : RootResource.version(answerEncoding));
+                return true;
+            }
+            if (OPERATIONS.equals(path) || path.startsWith(OPERATIONS + "/")) {
+                final Optional<String> name = path.length() > OPERATIONS.length() + 1
+                    ? Optional.of(URLDecoder.decode(path.substring(OPERATIONS.length() + 1), StandardCharsets.UTF_8))
+                    : Optional.empty();
+                if ("POST".equals(method) && name.isPresent()) {
+                    operations.invoke(name.orElseThrow());
+                }
+                fixed(method, response, callback, answerEncoding.mediaType(), operations.read(name, answerEncoding));
                 return true;
             }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/")) {
@@ -151,6 +166,9 @@ final class RestconfHandler extends Handler.Abstract {
 
     /** What a 405 answer's {@code Allow} names: the read-only resources' methods, or every data method. */
     private static String allowedAt(final String path) {
+        if (path.startsWith(OPERATIONS + "/")) {
+            return "GET, HEAD, POST, OPTIONS";
+        }
         return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }
 
@@ -251,7 +269,7 @@ final class RestconfHandler extends Handler.Abstract {
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
-                "this resource answers " + READ_ONLY + " only, not " + method));
+                "the method " + method + " is not allowed on this resource"));
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, mediaType);
