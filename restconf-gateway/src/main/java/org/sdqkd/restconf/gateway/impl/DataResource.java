@@ -198,11 +198,22 @@ final class DataResource {
 
     /** One change made in a transaction, given the resource's current data in it. */
     @FunctionalInterface
-    private interface Edit {
+    interface Edit {
         int apply(DataTransaction tx, Optional<NormalizedNode> current) throws RestconfException, DatastoreException;
     }
 
-    private Answer edit(final YangInstanceIdentifier resource, final Conditions conditions, final Edit edit,
+    /**
+     * Makes a change in one transaction on running, with the request's conditions checked on the resource inside
+     * it, redone on fresh data after an optimistic conflict.
+     *
+     * @param resource     the resource the conditions are about
+     * @param conditions   the conditions
+     * @param edit         the change
+     * @param extraHeaders headers to answer besides the validators
+     * @return the answer, with the status the change gave
+     * @throws RestconfException what the change threw, 412, or the datastore's refusal
+     */
+    Answer edit(final YangInstanceIdentifier resource, final Conditions conditions, final Edit edit,
             final Map<String, String> extraHeaders) throws RestconfException {
         TransactionConflictException conflict = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -240,7 +251,7 @@ final class DataResource {
             DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)));
     }
 
-    private static void requireConfiguration(final ApiPath target) throws RestconfException {
+    static void requireConfiguration(final ApiPath target) throws RestconfException {
         if (!target.isConfiguration()) {
             throw new RestconfException(405, RestconfError.at(ErrorTag.OPERATION_NOT_SUPPORTED, target.path(),
                 "state data (config false) cannot be changed"));

@@ -34,12 +34,14 @@ final class RestconfHandler extends Handler.Abstract {
     private static final String MODULES = ROOT + "/" + SchemaResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
     private static final String READ_ONLY = "GET, HEAD, OPTIONS";
-    private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType();
+    private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType() + ", "
+        + YangPatchResource.JSON_TYPE + ", " + YangPatchResource.XML_TYPE;
 
     private final ApiPathParser parser;
     private final DataResource data;
     private final SchemaResource schemas;
     private final OperationsResource operations;
+    private final YangPatchResource yangPatch;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -60,6 +62,7 @@ final class RestconfHandler extends Handler.Abstract {
             new GatewayState(models.context(), sources, Capabilities.announced()));
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
+        this.yangPatch = new YangPatchResource(data, parser, models);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -103,8 +106,23 @@ final class RestconfHandler extends Handler.Abstract {
                 throw new RestconfException(404, RestconfError.of(ErrorTag.INVALID_VALUE,
                     "no RESTCONF resource at " + path));
             }
-            final ApiPath target = parser.parse(path.length() <= DATA.length() + 1 ? ""
-                : path.substring(DATA.length() + 1));
+            final String apiPath = path.length() <= DATA.length() + 1 ? "" : path.substring(DATA.length() + 1);
+            final ApiPath target = parser.parse(apiPath);
+            final Optional<Encoding> patchEncoding = "PATCH".equals(method)
+                ? yangPatchEncoding(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
+            if (patchEncoding.isPresent()) {
+                QueryParameters.of(queryOf(request), method);
+                DataResource.requireConfiguration(target);
+                final YangPatchResource.Outcome outcome = yangPatch.apply(apiPath, target, patchEncoding.orElseThrow(),
+                    body(request), conditions(request));
+                outcome.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+                final byte[] document = outcome.body().write(answerEncoding, errors);
+                response.setStatus(outcome.status());
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, answerEncoding.mediaType());
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
+                response.write(true, ByteBuffer.wrap(document), callback);
+                return true;
+            }
             final Answer answer = dispatch(method, target, request, answerEncoding);
             send(request, response, callback, answer, answerEncoding, "HEAD".equals(method));
         } catch (RestconfException e) {
@@ -126,9 +144,7 @@ final class RestconfHandler extends Handler.Abstract {
 
     private Answer dispatch(final String method, final ApiPath target, final Request request,
             final Encoding answerEncoding) throws RestconfException, IOException {
-        final Conditions conditions = Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
-            request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
-            request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
+        final Conditions conditions = conditions(request);
         final QueryParameters query = QueryParameters.of(queryOf(request), method);
         return switch (method) {
             case "GET", "HEAD" -> data.get(target, conditions, query, restconfRoot(request));
@@ -147,6 +163,25 @@ final class RestconfHandler extends Handler.Abstract {
             }
             default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
                 "method " + method + " is not allowed here; allowed: " + allowed(target)));
+        };
+    }
+
+    private static Conditions conditions(final Request request) throws RestconfException {
+        return Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
+            request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
+            request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
+    }
+
+    /** The encoding of a YANG Patch body (RFC 8072 section 4.2.1), empty for another media type. */
+    private static Optional<Encoding> yangPatchEncoding(final String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        final String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (type) {
+            case YangPatchResource.JSON_TYPE -> Optional.of(Encoding.JSON);
+            case YangPatchResource.XML_TYPE -> Optional.of(Encoding.XML);
+            default -> Optional.empty();
         };
     }
 
