@@ -82,14 +82,14 @@ final class RestconfHandler extends Handler.Abstract {
                 throw QueryParameters.invalid("this resource takes no query parameters");
             }
             if (path.startsWith(MODULES)) {
-                fixed(method, response, callback, SchemaResource.MEDIA_TYPE,
-                    schemas.text(path.substring(MODULES.length())));
+                ReadOnlyAnswer.send(method, response, callback, SchemaResource.MEDIA_TYPE,
+                    schemas.text(path.substring(MODULES.length())), allowedAt(path));
                 return true;
             }
             answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
             if (ROOT.equals(path) || VERSION.equals(path)) {
-                fixed(method, response, callback, answerEncoding.mediaType(), ROOT.equals(path)
-                    ? RootResource.root(answerEncoding) : RootResource.version(answerEncoding));
+                ReadOnlyAnswer.send(method, response, callback, answerEncoding.mediaType(), ROOT.equals(path)
+                    ? RootResource.root(answerEncoding) : RootResource.version(answerEncoding), allowedAt(path));
                 return true;
             }
             if (OPERATIONS.equals(path) || path.startsWith(OPERATIONS + "/")) {
@@ -99,7 +99,8 @@ final class RestconfHandler extends Handler.Abstract {
                 if ("POST".equals(method) && name.isPresent()) {
                     operations.invoke(name.orElseThrow());
                 }
-                fixed(method, response, callback, answerEncoding.mediaType(), operations.read(name, answerEncoding));
+                ReadOnlyAnswer.send(method, response, callback, answerEncoding.mediaType(),
+                    operations.read(name, answerEncoding), allowedAt(path));
                 return true;
             }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/")) {
@@ -289,26 +290,6 @@ final class RestconfHandler extends Handler.Abstract {
 
     private static void hostMeta(final String method, final Response response, final Callback callback)
             throws RestconfException {
-        fixed(method, response, callback, HostMeta.MEDIA_TYPE, HostMeta.document(ROOT));
-    }
-
-    /** A read-only resource with a fixed document: GET, HEAD and OPTIONS; 405 for other methods. */
-    private static void fixed(final String method, final Response response, final Callback callback,
-            final String mediaType, final byte[] document) throws RestconfException {
-        if ("OPTIONS".equals(method)) {
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.ALLOW, READ_ONLY);
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
-            response.write(true, ByteBuffer.allocate(0), callback);
-            return;
-        }
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
-                "the method " + method + " is not allowed on this resource"));
-        }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, mediaType);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
-        response.write(true, ByteBuffer.wrap("HEAD".equals(method) ? new byte[0] : document), callback);
+        ReadOnlyAnswer.send(method, response, callback, HostMeta.MEDIA_TYPE, HostMeta.document(ROOT), READ_ONLY);
     }
 }
