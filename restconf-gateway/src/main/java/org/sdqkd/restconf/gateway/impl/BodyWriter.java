@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
@@ -75,6 +76,15 @@ final class BodyWriter {
             }
             writer.flush();
             json.endObject();
+            json.endObject();
+        } else if (node instanceof ContainerNode container && container.body().isEmpty()) {
+            // the codec's writer leaves an empty container out entirely; the resource is there, so it is answered as
+            // an empty object (as depth=1 asks, RFC 8040 section 4.8.2), module-qualified (RFC 7951 section 4)
+            final QName name = container.name().getNodeType();
+            json.beginObject();
+            json.name(codecs.context().findModule(name.getModule()).orElseThrow().getName() + ":"
+                + name.getLocalName());
+            json.beginObject().endObject();
             json.endObject();
         } else {
             final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataSnapshot;
 import org.sdqkd.datastore.api.DataTransaction;
@@ -38,9 +39,16 @@ final class DataResource {
     private final DatastoreErrors errors;
     private final ApiPathFormatter formatter;
     private final ModificationClock clock;
+    private final GatewayState ownState;
+    private final DefaultsFilter defaults;
+    private final FieldsFilter fields;
     private final AtomicLong sessions = new AtomicLong(1L << 40);
 
-    DataResource(final Datastores datastores, final ModelCodecs codecs, final ModificationClock clock) {
+    DataResource(final Datastores datastores, final ModelCodecs codecs, final ModificationClock clock,
+            final GatewayState state) {
+        this.ownState = requireNonNull(state);
+        this.defaults = new DefaultsFilter(new DefaultValues(codecs));
+        this.fields = new FieldsFilter(codecs.context());
         this.datastores = requireNonNull(datastores);
         this.reader = new BodyReader(codecs);
         this.errors = new DatastoreErrors(codecs);
@@ -49,28 +57,64 @@ final class DataResource {
     }
 
     /**
-     * GET and HEAD (RFC 8040 sections 4.2 and 4.3).
+     * GET and HEAD (RFC 8040 sections 4.2 and 4.3) with the query parameters of section 4.8. The entity-tag is the
+     * resource's (all its data), whatever part of it the parameters select.
      *
-     * @param target     the resource
-     * @param conditions the request's conditions
+     * @param target       the resource
+     * @param conditions   the request's conditions
+     * @param query        the query parameters
+     * @param restconfRoot the RESTCONF root URL as the client reached it (the YANG library's locations start there)
      * @return 200 with the data, 304 when not modified
-     * @throws RestconfException 404 when there is no such data
+     * @throws RestconfException 404 when there is no such data, 400 for a fields expression the target does not fit
      */
-    Answer get(final ApiPath target, final Conditions conditions) throws RestconfException {
+    Answer get(final ApiPath target, final Conditions conditions, final QueryParameters query,
+            final String restconfRoot) throws RestconfException {
         final Instant modified = clock.lastModified();
-        final DataSnapshot running = datastores.snapshot(DatastoreName.RUNNING);
-        final DataSnapshot operational = datastores.snapshot(DatastoreName.OPERATIONAL);
-        final NormalizedNode data = StateMerge.of(read(running, target), read(operational, target))
-            .orElseThrow(() -> new RestconfException(404, new RestconfError(ErrorType.PROTOCOL,
-                ErrorTag.INVALID_VALUE, Optional.empty(), Optional.of(target.path()),
-                "no data at this path (RFC 8040 section 4.3)")));
+        final Optional<NormalizedNode> config = read(datastores.snapshot(DatastoreName.RUNNING), target);
+        final Optional<NormalizedNode> state = StateMerge.of(read(datastores.snapshot(DatastoreName.OPERATIONAL),
+            target), ownState.read(restconfRoot, target.path()));
+        final NormalizedNode data = StateMerge.of(config, state).orElseThrow(() -> absent(target));
         final String tag = EntityTag.of(data);
         final Map<String, String> headers = validators(tag, modified);
         return switch (conditions.evaluate(Optional.of(tag), modified, true)) {
-            case PROCEED -> new Answer(200, headers, Optional.of(new Answer.Content(target, data)));
+            case PROCEED -> new Answer(200, headers, Optional.of(new Answer.Content(target,
+                shape(target, query, switch (query.content()) {
+                    case ALL -> data;
+                    case CONFIG -> config.orElseThrow(() -> absent(target));
+                    case NONCONFIG -> state.flatMap(found -> ContentFilter.nonConfig(found, target.schema()))
+                        .or(() -> target.isRoot() ? Optional.of(Rebuild.builder(
+                            (DataContainerNode) data).build()) : Optional.empty())
+                        .orElseThrow(() -> absent(target));
+                }))));
             case NOT_MODIFIED -> Answer.of(304, headers);
             case FAILED -> throw Conditions.failed();
         };
+    }
+
+    /** with-defaults, then fields, then depth (which counts the levels fields leaves). */
+    private NormalizedNode shape(final ApiPath target, final QueryParameters query, final NormalizedNode data)
+            throws RestconfException {
+        NormalizedNode shaped = data;
+        if (query.withDefaults().isPresent()) {
+            shaped = defaults.apply(shaped, target.schema(), query.withDefaults().orElseThrow(),
+                switch (query.content()) {
+                    case ALL -> node -> true;
+                    case CONFIG -> node -> node.effectiveConfig().orElse(Boolean.TRUE);
+                    case NONCONFIG -> node -> !node.effectiveConfig().orElse(Boolean.TRUE);
+                });
+        }
+        if (query.fields().isPresent()) {
+            shaped = fields.select(shaped, target, query.fields().orElseThrow());
+        }
+        if (query.depth().isPresent()) {
+            shaped = DepthLimit.of(shaped, query.depth().orElseThrow());
+        }
+        return shaped;
+    }
+
+    private static RestconfException absent(final ApiPath target) {
+        return new RestconfException(404, new RestconfError(ErrorType.PROTOCOL, ErrorTag.INVALID_VALUE,
+            Optional.empty(), Optional.of(target.path()), "no data at this path (RFC 8040 section 4.3)"));
     }
 
     private static Optional<NormalizedNode> read(final DataSnapshot snapshot, final ApiPath target) {
@@ -154,11 +198,22 @@ final class DataResource {
 
     /** One change made in a transaction, given the resource's current data in it. */
     @FunctionalInterface
-    private interface Edit {
+    interface Edit {
         int apply(DataTransaction tx, Optional<NormalizedNode> current) throws RestconfException, DatastoreException;
     }
 
-    private Answer edit(final YangInstanceIdentifier resource, final Conditions conditions, final Edit edit,
+    /**
+     * Makes a change in one transaction on running, with the request's conditions checked on the resource inside
+     * it, redone on fresh data after an optimistic conflict.
+     *
+     * @param resource     the resource the conditions are about
+     * @param conditions   the conditions
+     * @param edit         the change
+     * @param extraHeaders headers to answer besides the validators
+     * @return the answer, with the status the change gave
+     * @throws RestconfException what the change threw, 412, or the datastore's refusal
+     */
+    Answer edit(final YangInstanceIdentifier resource, final Conditions conditions, final Edit edit,
             final Map<String, String> extraHeaders) throws RestconfException {
         TransactionConflictException conflict = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -196,7 +251,7 @@ final class DataResource {
             DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)));
     }
 
-    private static void requireConfiguration(final ApiPath target) throws RestconfException {
+    static void requireConfiguration(final ApiPath target) throws RestconfException {
         if (!target.isConfiguration()) {
             throw new RestconfException(405, RestconfError.at(ErrorTag.OPERATION_NOT_SUPPORTED, target.path(),
                 "state data (config false) cannot be changed"));

@@ -51,7 +51,22 @@ final class ErrorWriter {
     private void writeJson(final List<RestconfError> errors, final OutputStream out) throws IOException {
         final Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         final JsonWriter json = JsonWriterFactory.createJsonWriter(text, 2);
-        json.beginObject().name("ietf-restconf:errors").beginObject().name("error").beginArray();
+        json.beginObject().name("ietf-restconf:errors").beginObject();
+        errorList(json, errors);
+        json.endObject().endObject();
+        json.flush();
+        text.flush();
+    }
+
+    /**
+     * Writes the {@code error} list of an {@code errors} container (the yang-errors grouping) as a JSON member.
+     *
+     * @param json   the writer, inside the errors object
+     * @param errors the errors
+     * @throws IOException when the writer fails
+     */
+    void errorList(final JsonWriter json, final List<RestconfError> errors) throws IOException {
+        json.name("error").beginArray();
         for (RestconfError error : errors) {
             json.beginObject();
             json.name("error-type").value(error.type().elementBody());
@@ -65,9 +80,7 @@ final class ErrorWriter {
             json.name("error-message").value(error.message());
             json.endObject();
         }
-        json.endArray().endObject().endObject();
-        json.flush();
-        text.flush();
+        json.endArray();
     }
 
     private String jsonPath(final YangInstanceIdentifier path) {
@@ -80,21 +93,7 @@ final class ErrorWriter {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("", "errors", BodyWriter.RESTCONF_NS);
             xml.writeDefaultNamespace(BodyWriter.RESTCONF_NS);
-            for (RestconfError error : errors) {
-                xml.writeStartElement(BodyWriter.RESTCONF_NS, "error");
-                element(xml, "error-type", error.type().elementBody());
-                element(xml, "error-tag", error.tag().elementBody());
-                if (error.appTag().isPresent()) {
-                    element(xml, "error-app-tag", error.appTag().orElseThrow());
-                }
-                if (error.path().isPresent()) {
-                    xml.writeStartElement(BodyWriter.RESTCONF_NS, "error-path");
-                    codecs.xml().instanceIdentifierCodec().writeValue(xml, error.path().orElseThrow());
-                    xml.writeEndElement();
-                }
-                element(xml, "error-message", error.message());
-                xml.writeEndElement();
-            }
+            errorList(xml, BodyWriter.RESTCONF_NS, errors);
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.flush();
@@ -103,9 +102,36 @@ final class ErrorWriter {
         }
     }
 
-    private static void element(final XMLStreamWriter xml, final String name, final String value)
+    /**
+     * Writes the {@code error} elements of an {@code errors} container (the yang-errors grouping).
+     *
+     * @param xml       the writer, inside the errors element
+     * @param namespace the namespace the grouping is used in
+     * @param errors    the errors
+     * @throws XMLStreamException when the writer fails
+     */
+    void errorList(final XMLStreamWriter xml, final String namespace, final List<RestconfError> errors)
             throws XMLStreamException {
-        xml.writeStartElement(BodyWriter.RESTCONF_NS, name);
+        for (RestconfError error : errors) {
+            xml.writeStartElement(namespace, "error");
+            element(xml, namespace, "error-type", error.type().elementBody());
+            element(xml, namespace, "error-tag", error.tag().elementBody());
+            if (error.appTag().isPresent()) {
+                element(xml, namespace, "error-app-tag", error.appTag().orElseThrow());
+            }
+            if (error.path().isPresent()) {
+                xml.writeStartElement(namespace, "error-path");
+                codecs.xml().instanceIdentifierCodec().writeValue(xml, error.path().orElseThrow());
+                xml.writeEndElement();
+            }
+            element(xml, namespace, "error-message", error.message());
+            xml.writeEndElement();
+        }
+    }
+
+    private static void element(final XMLStreamWriter xml, final String namespace, final String name,
+            final String value) throws XMLStreamException {
+        xml.writeStartElement(namespace, name);
         xml.writeCharacters(value);
         xml.writeEndElement();
     }

@@ -63,7 +63,9 @@ public final class GatewayServer implements AutoCloseable {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         server.addConnector(connector);
-        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(models), maxBody, clock));
+        final ModuleSources sources = ModuleSources.fromClassPath();
+        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(ServedModels.of(models, sources)), sources,
+            maxBody, clock));
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
             change -> clock.touchConfiguration());
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),

@@ -130,6 +130,12 @@ final class TestModels {
         return QkdNode.class.cast(Holder.CODEC.nodeSerializer().fromNormalizedNode(path(QKD_NODE), node).getValue());
     }
 
+    /** A binding object read back from its NormalizedNode at a path, with the binding codec. */
+    @SuppressWarnings("unchecked")
+    static <T extends DataObject> T decode(final DataObjectIdentifier<T> id, final NormalizedNode node) {
+        return (T) Holder.CODEC.nodeSerializer().fromNormalizedNode(path(id), node).getValue();
+    }
+
     /** An application's NormalizedNode (a map entry). */
     static NormalizedNode normalizedApp(final QkdApp app) {
         return normalized(appId(app.getAppId()), app);
