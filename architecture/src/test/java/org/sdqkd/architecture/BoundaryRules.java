@@ -17,6 +17,9 @@ final class BoundaryRules {
     /** The packages that implement a module; only the module's own root package wires them. */
     static final String IMPL = "org.sdqkd..impl..";
 
+    /** The load drivers: not part of a release, they may use test support in main scope. */
+    static final String BENCHMARKS = "org.sdqkd.benchmarks..";
+
     /** The helpers that tests and benchmarks share (module {@code test-support}). */
     static final String TEST_SUPPORT = "org.sdqkd.testsupport..";
 
@@ -30,7 +33,7 @@ final class BoundaryRules {
 
     /** Product code never runs test helpers: no scripted servers, test certificates or fixtures in a release. */
     static final ArchRule MAIN_DOES_NOT_USE_TEST_SUPPORT = noClasses()
-        .that().resideOutsideOfPackage(TEST_SUPPORT)
+        .that().resideOutsideOfPackages(TEST_SUPPORT, BENCHMARKS)
         .should().dependOnClassesThat().resideInAPackage(TEST_SUPPORT)
         .as("main classes do not use the test-support package")
         .because("test support is for tests and benchmarks only");
