@@ -18,7 +18,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.server.api.AgentSettings;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.api.TlsIdentity;

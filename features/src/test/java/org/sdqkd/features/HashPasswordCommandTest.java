@@ -11,7 +11,7 @@ import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import picocli.CommandLine;
 
 /** {@code sdqkd hash-password} reading standard input (no terminal). */

@@ -11,7 +11,7 @@ import java.util.List;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
 

@@ -35,7 +35,7 @@ import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.benchmarks.BenchPki;

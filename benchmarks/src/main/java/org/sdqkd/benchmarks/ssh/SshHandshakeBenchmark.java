@@ -28,7 +28,7 @@ import org.sdqkd.benchmarks.Latencies;
 import org.sdqkd.benchmarks.kme.KeyPlanePair;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.ssh.qkd.api.ClientQkd;

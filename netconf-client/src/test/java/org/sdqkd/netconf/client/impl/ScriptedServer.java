@@ -29,7 +29,7 @@ import org.sdqkd.netconf.protocol.api.Rpc;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.server.NetconfSshServer;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SessionHandler;
 import org.sdqkd.netconf.server.api.SessionInfo;
 import org.sdqkd.netconf.server.api.SshServerConfig;

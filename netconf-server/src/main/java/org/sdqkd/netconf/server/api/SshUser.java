@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import org.sdqkd.datastore.api.PasswordHash;
 
 /**
  * A user who may open NETCONF sessions, with the credentials the server accepts: a password hash, public keys in

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sdqkd.datastore.api.PasswordHash;
 
 class SshServerConfigTest {
 

@@ -2,14 +2,14 @@ package org.sdqkd.restconf.gateway.impl;
 
 import static java.util.Objects.requireNonNull;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import org.eclipse.jetty.http.UriCompliance;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
@@ -20,20 +20,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running gateway: Jetty with one plain HTTP/1.1 connector and the RESTCONF handler, plus the listeners that move
+ * A running gateway: Jetty with one connector ({@link Connectors}: HTTPS with HTTP/2 and HTTP/1.1, or plain HTTP),
+ * the minimum request data rate, {@link Authentication} and the RESTCONF handler, plus the listeners that move
  * {@code Last-Modified} when running or the operational state change by other means than this gateway.
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    private static final int PASSWORD_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private static final Duration REMEMBER_PASSWORDS = Duration.ofMinutes(5);
+    private static final Duration FIRST_DELAY = Duration.ofMillis(250);
+    private static final Duration LONGEST_DELAY = Duration.ofSeconds(8);
+    private static final Duration FORGET_FAILURES = Duration.ofMinutes(15);
 
     private final Server server;
     private final ServerConnector connector;
     private final Registration listener;
+    private final String scheme;
 
-    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener) {
+    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener,
+            final String scheme) {
         this.server = server;
         this.connector = connector;
         this.listener = listener;
+        this.scheme = scheme;
     }
 
     /**
@@ -41,31 +50,32 @@ public final class GatewayServer implements AutoCloseable {
      *
      * @param datastores the datastores to serve
      * @param models     their models
-     * @param address    where to listen; port 0 picks a free port
-     * @param maxBody    the largest request body accepted, in bytes
+     * @param settings   where to listen, TLS, users and limits
      * @return the running gateway
      * @throws Exception when Jetty cannot start (for example, the port is taken)
      */
     @SuppressWarnings("checkstyle:IllegalThrows")
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
-            final InetSocketAddress address, final int maxBody) throws Exception {
+            final ServerSettings settings) throws Exception {
         requireNonNull(datastores);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("restconf");
         final Server server = new Server(threads);
-        final HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        // percent-encoded '/' and '%' belong in key values (RFC 8040 section 3.5.3); the gateway decodes them itself
-        http.setUriCompliance(UriCompliance.DEFAULT.with("restconf", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
-            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING));
-        final ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(address.getHostString());
-        connector.setPort(address.getPort());
-        server.addConnector(connector);
+        final ServerConnector connector = Connectors.add(server, settings);
+        server.addBean(new HeaderDeadline(connector, settings.limits().headerTimeout()));
         final ModuleSources sources = ModuleSources.fromClassPath();
-        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(ServedModels.of(models, sources)), sources,
-            maxBody, clock));
+        final ModelCodecs codecs = ModelCodecs.of(ServedModels.of(models, sources));
+        final Limits limits = settings.limits();
+        Handler handler = new RestconfHandler(datastores, codecs, sources, limits.maxBody(), limits.maxDepth(), clock);
+        final Optional<PasswordChecks> passwords = settings.users()
+            .map(users -> new PasswordChecks(users.passwords(), PASSWORD_WORKERS, REMEMBER_PASSWORDS));
+        if (settings.users().isPresent()) {
+            handler = new Authentication(handler, settings.users().orElseThrow(), passwords.orElseThrow(),
+                new LoginThrottle(FIRST_DELAY, LONGEST_DELAY, FORGET_FAILURES), new ErrorWriter(codecs));
+        }
+        server.setHandler(limits.minDataRate() > 0 ? new MinimumDataRateHandler(handler, limits.minDataRate(), 0)
+            : handler);
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
             change -> clock.touchConfiguration());
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),
@@ -73,6 +83,7 @@ public final class GatewayServer implements AutoCloseable {
         final Registration listener = () -> {
             configuration.close();
             state.close();
+            passwords.ifPresent(PasswordChecks::close);
         };
         try {
             server.start();
@@ -81,9 +92,10 @@ public final class GatewayServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        LOG.info("RESTCONF gateway listening on http://{}:{}/restconf", address.getHostString(),
-            connector.getLocalPort());
-        return new GatewayServer(server, connector, listener);
+        final String scheme = settings.tls().isPresent() ? "https" : "http";
+        LOG.info("RESTCONF gateway listening on {}://{}:{}/restconf ({})", scheme, settings.address().getHostString(),
+            connector.getLocalPort(), settings.users().isPresent() ? "authenticated" : "unauthenticated");
+        return new GatewayServer(server, connector, listener, scheme);
     }
 
     /** The port the gateway listens on. */
@@ -91,9 +103,9 @@ public final class GatewayServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The base URI, {@code http://host:port}. */
+    /** The base URI, {@code https://host:port} (or {@code http://} for plain HTTP). */
     public URI baseUri() {
-        return URI.create("http://" + hostForUri(connector.getHost()) + ":" + port());
+        return URI.create(scheme + "://" + hostForUri(connector.getHost()) + ":" + port());
     }
 
     private static String hostForUri(final String host) {

@@ -45,6 +45,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
+    private final BodyDepth depth;
 
     /**
      * A handler serving a datastore's running configuration.
@@ -53,10 +54,11 @@ final class RestconfHandler extends Handler.Abstract {
      * @param models     the served models (the datastores' and the gateway's own)
      * @param sources    the YANG texts of the models
      * @param maxBody    the largest request body accepted, in bytes
+     * @param maxDepth   the deepest nesting of a JSON or XML body accepted
      * @param clock      when the data last changed
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
-            final int maxBody, final ModificationClock clock) {
+            final int maxBody, final int maxDepth, final ModificationClock clock) {
         this.parser = new ApiPathParser(models);
         this.data = new DataResource(datastores, models, clock,
             new GatewayState(models.context(), sources, Capabilities.announced()));
@@ -66,6 +68,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
+        this.depth = new BodyDepth(maxDepth, new XmlInput());
     }
 
     @Override
@@ -234,6 +237,7 @@ final class RestconfHandler extends Handler.Abstract {
         if (body.length > maxBody) {
             throw tooLarge();
         }
+        depth.check(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
         return body;
     }
 

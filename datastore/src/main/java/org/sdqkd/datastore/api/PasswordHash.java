@@ -1,4 +1,4 @@
-package org.sdqkd.netconf.server.api;
+package org.sdqkd.datastore.api;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.sdqkd.netconf.server.api;
+package org.sdqkd.datastore.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
