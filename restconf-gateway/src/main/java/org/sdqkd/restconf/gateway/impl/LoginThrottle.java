@@ -75,7 +75,7 @@ final class LoginThrottle {
     }
 
     /** How many addresses and users are remembered. */
-    synchronized int size() {
+    synchronized int entries() {
         return failures.size();
     }
 

@@ -27,6 +27,7 @@ import org.sdqkd.datastore.api.PasswordHash;
 final class PasswordChecks implements AutoCloseable {
     private static final int REMEMBERED = 1024;
     private static final int WAITING = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, PasswordHash> hashes;
     private final PasswordHash decoy;
@@ -53,15 +54,14 @@ final class PasswordChecks implements AutoCloseable {
         this.hashes = Map.copyOf(hashes);
         final int iterations = hashes.values().stream().mapToInt(PasswordHash::iterations).max()
             .orElse(PasswordHash.MIN_ITERATIONS);
-        final SecureRandom random = new SecureRandom();
         final char[] chars = new char[24];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) ('a' + random.nextInt(26));
+            chars[i] = (char) ('a' + RANDOM.nextInt(26));
         }
         decoy = PasswordHash.hash(chars, iterations);
         Arrays.fill(chars, '\0');
         final byte[] key = new byte[32];
-        random.nextBytes(key);
+        RANDOM.nextBytes(key);
         rememberKey = new SecretKeySpec(key, "HmacSHA256");
         rememberNanos = remember.toNanos();
         this.workers = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS,

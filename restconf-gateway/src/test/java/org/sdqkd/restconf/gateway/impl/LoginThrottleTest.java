@@ -61,6 +61,6 @@ final class LoginThrottleTest {
             throttle.failed("10.0." + (i >> 8) + "." + (i & 0xff), null);
         }
         assertFalse(throttle.isWaiting("192.0.2.1"), "the oldest entries are dropped");
-        assertTrue(throttle.size() <= 4096);
+        assertTrue(throttle.entries() <= 4096);
     }
 }
