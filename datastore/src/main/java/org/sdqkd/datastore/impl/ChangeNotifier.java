@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +92,7 @@ final class ChangeNotifier implements AutoCloseable {
         }
         final Optional<NormalizedNode> before = Optional.ofNullable(node.dataBefore());
         final Optional<NormalizedNode> after = Optional.ofNullable(node.dataAfter());
-        if (node.modificationType() == ModificationType.UNMODIFIED || Objects.equals(before, after)) {
+        if (ChangedPaths.unchanged(node)) {
             return Optional.empty();
         }
         return Optional.of(new Delta(before, after));

@@ -103,7 +103,11 @@ final class ChangeValidation {
                 }
             }
         }
-        ancestors.forEach(a -> structure.checkShallow(a, found));
+        final UniqueScope unique = new UniqueScope(structure);
+        for (Patch patch : patches) {
+            unique.add(patch.parent(), patch.removed(), patch.added(), patch.schemaPath());
+        }
+        ancestors.forEach(a -> structure.checkShallow(a, unique, found));
         for (Patch patch : patches) {
             recheckDependents(patch, shared, found);
         }

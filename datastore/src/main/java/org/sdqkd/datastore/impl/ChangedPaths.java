@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -18,6 +19,22 @@ final class ChangedPaths {
         final List<YangInstanceIdentifier> paths = new ArrayList<>();
         collect(candidate.getRootNode(), candidate.getRootPath(), paths);
         return paths;
+    }
+
+    /**
+     * Whether a candidate node changes nothing: compares the data before and after only at the nodes the
+     * modification touched (a write of equal data, a merge that changed no value), so that the cost follows the size
+     * of the change, not of the data around it.
+     *
+     * @param node a candidate node, such as a candidate's root
+     * @return whether its data after equals its data before
+     */
+    static boolean unchanged(final DataTreeCandidateNode node) {
+        return switch (node.modificationType()) {
+            case UNMODIFIED -> true;
+            case SUBTREE_MODIFIED -> node.childNodes().stream().allMatch(ChangedPaths::unchanged);
+            default -> Objects.equals(node.dataBefore(), node.dataAfter());
+        };
     }
 
     private static void collect(final DataTreeCandidateNode node, final YangInstanceIdentifier path,

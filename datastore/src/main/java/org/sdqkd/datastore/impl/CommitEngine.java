@@ -17,7 +17,6 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeConfiguration;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeModification;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeSnapshot;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
-import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.api.TreeType;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeFactory;
 import org.opendaylight.yangtools.yang.data.tree.impl.di.InMemoryDataTreeFactory;
@@ -143,8 +142,7 @@ final class CommitEngine {
         final DataTree tree = trees.get(name);
         final DataTreeCandidateTip candidate = prepare(tree, modification);
         final ContainerNode after = (ContainerNode) candidate.getRootNode().dataAfter();
-        if (candidate.getRootNode().modificationType() == ModificationType.UNMODIFIED
-                || after.equals(candidate.getRootNode().dataBefore())) {
+        if (ChangedPaths.unchanged(candidate.getRootNode())) {
             return Optional.empty();
         }
         if (validate && name.isConfiguration()) {

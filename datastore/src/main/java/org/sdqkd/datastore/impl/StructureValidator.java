@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -46,6 +47,9 @@ import org.sdqkd.datastore.impl.xpath.XStrings;
  * have been removed.
  */
 final class StructureValidator {
+    /** Checks the unique constraints of every list. */
+    private static final BiPredicate<XNode, ListSchemaNode> ALL_UNIQUE = (node, list) -> true;
+
     private final EffectiveModelContext context;
     private final XPathEvaluator evaluator;
     private final Conditions conditions;
@@ -64,7 +68,7 @@ final class StructureValidator {
 
     /** Checks the whole tree. */
     void check(final XNode tree, final List<ValidationError> errors) {
-        checkTop(tree, true, errors);
+        checkTop(tree, true, ALL_UNIQUE, errors);
     }
 
     /**
@@ -72,50 +76,64 @@ final class StructureValidator {
      * without descending into present children: after a change below {@code node}.
      */
     void checkShallow(final XNode node, final List<ValidationError> errors) {
+        checkShallow(node, ALL_UNIQUE, errors);
+    }
+
+    /**
+     * As {@link #checkShallow(XNode, List)}, with the unique constraints of the lists directly below {@code node}
+     * checked only where {@code unique} says a change can have broken them.
+     *
+     * @param node   the node
+     * @param unique given {@code node} and one of its lists, whether to check the list's unique constraints
+     * @param errors where errors go
+     */
+    void checkShallow(final XNode node, final BiPredicate<XNode, ListSchemaNode> unique,
+            final List<ValidationError> errors) {
         if (node.parent() == null) {
-            checkTop(node, false, errors);
+            checkTop(node, false, unique, errors);
         } else if (node.schema() instanceof DataNodeContainer container) {
-            checkNode(node, container, false, errors);
+            checkNode(node, container, false, unique, errors);
         }
     }
 
     /** Checks a node and everything below it: a subtree a change put into the tree. */
     void checkNew(final XNode node, final List<ValidationError> errors) {
         if (node.schema() instanceof DataNodeContainer container) {
-            checkNode(node, container, true, errors);
+            checkNode(node, container, true, ALL_UNIQUE, errors);
         } else if (node.schema() instanceof TypeAware) {
             checkIdentity(node, node.schema(), errors);
         }
     }
 
-    private void checkTop(final XNode tree, final boolean deep, final List<ValidationError> errors) {
+    private void checkTop(final XNode tree, final boolean deep, final BiPredicate<XNode, ListSchemaNode> unique,
+            final List<ValidationError> errors) {
         final Set<QNameModule> modulesWithData = tree.children().stream()
             .map(n -> n.name().getModule()).collect(Collectors.toSet());
         for (DataSchemaNode top : context.getChildNodes()) {
             if (modulesWithData.contains(top.getQName().getModule())) {
-                checkChild(tree, context, top, deep, errors);
+                checkChild(tree, context, top, deep, unique, errors);
             }
         }
     }
 
     private void checkNode(final XNode node, final DataNodeContainer schema, final boolean deep,
-            final List<ValidationError> errors) {
+            final BiPredicate<XNode, ListSchemaNode> unique, final List<ValidationError> errors) {
         for (DataSchemaNode child : schema.getChildNodes()) {
-            checkChild(node, schema, child, deep, errors);
+            checkChild(node, schema, child, deep, unique, errors);
         }
     }
 
     private void checkChild(final XNode node, final DataNodeContainer parentSchema, final DataSchemaNode child,
-            final boolean deep, final List<ValidationError> errors) {
+            final boolean deep, final BiPredicate<XNode, ListSchemaNode> unique, final List<ValidationError> errors) {
         final List<XNode> present = node.children(child.getQName());
         switch (child) {
             case ContainerSchemaNode container -> {
                 if (!present.isEmpty()) {
                     if (deep) {
-                        checkNode(present.get(0), container, true, errors);
+                        checkNode(present.get(0), container, true, ALL_UNIQUE, errors);
                     }
                 } else if (!container.isPresenceContainer() && required(node, parentSchema, child)) {
-                    checkNode(XNode.detached(container, node), container, true, errors);
+                    checkNode(XNode.detached(container, node), container, true, ALL_UNIQUE, errors);
                 }
             }
             case LeafSchemaNode leaf -> {
@@ -136,14 +154,16 @@ final class StructureValidator {
                     errors.add(missing(node, child, "mandatory anyxml " + name(child) + " is missing"));
                 }
             }
-            case ChoiceSchemaNode choice -> checkChoice(node, parentSchema, choice, deep, errors);
+            case ChoiceSchemaNode choice -> checkChoice(node, parentSchema, choice, deep, unique, errors);
             case ListSchemaNode list -> {
                 checkCount(node, parentSchema, list, present, errors);
                 if (deep) {
-                    present.forEach(entry -> checkNode(entry, list, true, errors));
+                    present.forEach(entry -> checkNode(entry, list, true, ALL_UNIQUE, errors));
                 }
-                for (UniqueEffectiveStatement unique : list.getUniqueConstraints()) {
-                    checkUnique(unique.argument(), present, errors);
+                if (unique.test(node, list)) {
+                    for (UniqueEffectiveStatement constraint : list.getUniqueConstraints()) {
+                        checkUnique(constraint.argument(), present, errors);
+                    }
                 }
             }
             case LeafListSchemaNode leafList -> {
@@ -159,11 +179,11 @@ final class StructureValidator {
     }
 
     private void checkChoice(final XNode node, final DataNodeContainer parentSchema, final ChoiceSchemaNode choice,
-            final boolean deep, final List<ValidationError> errors) {
+            final boolean deep, final BiPredicate<XNode, ListSchemaNode> unique, final List<ValidationError> errors) {
         final Optional<? extends CaseSchemaNode> active = choice.getCases().stream()
             .filter(c -> hasData(node, c)).findFirst();
         if (active.isPresent()) {
-            checkNode(node, active.orElseThrow(), deep, errors);
+            checkNode(node, active.orElseThrow(), deep, unique, errors);
         } else if (choice.isMandatory() && required(node, parentSchema, choice)) {
             errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.DATA_MISSING,
                 Optional.of("missing-choice"), DataPaths.of(context, node.path()),
@@ -208,16 +228,9 @@ final class StructureValidator {
             final List<ValidationError> errors) {
         final Map<List<String>, XNode> seen = new HashMap<>();
         for (XNode entry : entries) {
-            final List<String> values = new ArrayList<>();
-            for (Descendant leaf : leaves) {
-                final XNode value = descendant(entry, leaf.getNodeIdentifiers());
-                if (value == null) {
-                    break;
-                }
-                values.add(strings.of(value));
-            }
-            if (values.size() == leaves.size()) {
-                final XNode first = seen.putIfAbsent(values, entry);
+            final Optional<List<String>> values = uniqueValues(entry, leaves);
+            if (values.isPresent()) {
+                final XNode first = seen.putIfAbsent(values.orElseThrow(), entry);
                 if (first != null) {
                     errors.add(new ValidationError(ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
                         Optional.of("data-not-unique"), DataPaths.of(context, entry.path()),
@@ -227,6 +240,25 @@ final class StructureValidator {
                 }
             }
         }
+    }
+
+    /**
+     * The values of a list entry that a unique constraint compares (RFC 7950 section 7.8.3).
+     *
+     * @param entry  the list entry
+     * @param leaves the constraint's descendant leaves
+     * @return their values as strings, in order; empty when one is absent (the constraint does not apply)
+     */
+    Optional<List<String>> uniqueValues(final XNode entry, final Set<Descendant> leaves) {
+        final List<String> values = new ArrayList<>(leaves.size());
+        for (Descendant leaf : leaves) {
+            final XNode value = descendant(entry, leaf.getNodeIdentifiers());
+            if (value == null) {
+                return Optional.empty();
+            }
+            values.add(strings.of(value));
+        }
+        return Optional.of(values);
     }
 
     private static XNode descendant(final XNode entry, final List<QName> steps) {

@@ -268,11 +268,20 @@ final class RestconfHandler extends Handler.Abstract {
             response.write(true, ByteBuffer.allocate(0), callback);
             return;
         }
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        writer.write(answer.body().orElseThrow().target(), answer.body().orElseThrow().data(), encoding, out);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) out.size());
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(out.toByteArray()), callback);
+        // written while the data is walked: a large answer is never held whole in memory
+        final ResponseBody out = new ResponseBody(response, head);
+        try {
+            writer.write(answer.body().orElseThrow().target(), answer.body().orElseThrow().data(), encoding, out);
+            out.finish(callback);
+        } catch (IOException | RuntimeException e) {
+            if (!out.committed()) {
+                throw e;
+            }
+            // the status has gone out: the answer can only be cut off
+            LOG.debug("{}: the answer was cut off", request.getHttpURI().getPath(), e);
+            callback.failed(e);
+        }
     }
 
     private void sendErrors(final Response response, final Callback callback, final RestconfException failure,
