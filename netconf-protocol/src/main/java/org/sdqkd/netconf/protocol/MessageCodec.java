@@ -3,6 +3,7 @@ package org.sdqkd.netconf.protocol;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +60,31 @@ public final class MessageCodec {
      *                          {@code unknown-element}, with bad-element), or the message breaks RFC 6241
      */
     public NetconfMessage decode(final byte[] message) throws MessageException {
-        final Element root;
         try {
-            root = xml.parse(message).getDocumentElement();
+            return message(xml.parse(message).getDocumentElement());
         } catch (XmlParseException e) {
             throw new MessageException(e.error(), Optional.empty(), Map.of(), e);
         }
+    }
+
+    /**
+     * Reads one message while its bytes arrive, to the end of the stream (the XML is parsed as it is read, not
+     * gathered first); the same checks as {@link #decode(byte[])}.
+     *
+     * @param message the bytes of one XML document, to the stream's end; not closed
+     * @return the hello, rpc, rpc-reply or notification
+     * @throws MessageException as {@link #decode(byte[])}
+     * @throws IOException      if the stream fails
+     */
+    public NetconfMessage decode(final InputStream message) throws MessageException, IOException {
+        try {
+            return message(xml.parse(message).getDocumentElement());
+        } catch (XmlParseException e) {
+            throw new MessageException(e.error(), Optional.empty(), Map.of(), e);
+        }
+    }
+
+    private static NetconfMessage message(final Element root) throws MessageException {
         final String namespace = root.getNamespaceURI() == null ? "" : root.getNamespaceURI();
         final String name = root.getLocalName();
         if (Notification.NAMESPACE.equals(namespace) && "notification".equals(name)) {

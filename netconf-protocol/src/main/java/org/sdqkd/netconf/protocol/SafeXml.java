@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import javax.xml.stream.XMLStreamReader;
+import org.sdqkd.netconf.protocol.impl.CountingInput;
 import org.sdqkd.netconf.protocol.impl.DomBuilder;
 import org.sdqkd.netconf.protocol.impl.LimitedStreamReader;
 import org.w3c.dom.Document;
@@ -55,7 +57,8 @@ public final class SafeXml {
     }
 
     /**
-     * Reads a stream to its end, at most {@link XmlLimits#maxBytes()} bytes, and parses it.
+     * Parses a document while it is read from a stream, to the stream's end; the size limit is checked as the bytes
+     * come, so at most {@link XmlLimits#maxBytes()} + 1 bytes are read of a document that is too big.
      *
      * @param in the document's bytes; not closed
      * @return the document
@@ -63,11 +66,16 @@ public final class SafeXml {
      * @throws IOException if the stream cannot be read
      */
     public Document parse(final InputStream in) throws XmlParseException, IOException {
-        final byte[] xml = in.readNBytes(limits.maxBytes());
-        if (xml.length == limits.maxBytes() && in.read() >= 0) {
-            checkSize(limits.maxBytes() + 1L);
+        final CountingInput counted = new CountingInput(in, limits.maxBytes());
+        try {
+            return DomBuilder.build(LimitedStreamReader.open(counted, limits));
+        } catch (XmlParseException e) {
+            final Optional<IOException> failure = counted.failure();
+            if (failure.isPresent()) {
+                throw failure.orElseThrow();
+            }
+            throw e;
         }
-        return parse(xml);
     }
 
     /**

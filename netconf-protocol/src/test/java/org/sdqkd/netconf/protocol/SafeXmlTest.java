@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +121,56 @@ class SafeXmlTest {
         assertEquals(Reason.TOO_BIG, assertThrows(XmlParseException.class, () -> xml.parse(above)).reason());
         assertEquals(Reason.TOO_BIG, assertThrows(XmlParseException.class,
             () -> xml.parse(new ByteArrayInputStream(above))).reason());
+    }
+
+    @Test
+    void parsesAStreamWhileItIsReadAndStopsReadingAtTheSizeLimit() throws Exception {
+        // a stream that gives a few bytes per read, as a network does, parses to the same document
+        final byte[] document = utf8("<a xmlns=\"urn:x\"><b>one</b><b>two &amp; three</b></a>");
+        final Document parsed = XML.parse(new ByteArrayInputStream(document) {
+            @Override
+            public synchronized int read(final byte[] bytes, final int offset, final int length) {
+                return super.read(bytes, offset, Math.min(length, 3));
+            }
+        });
+        assertEquals("onetwo & three", parsed.getDocumentElement().getTextContent());
+        // an endless document is refused once it passes the limit, after reading no more than the limit and a byte
+        final long[] read = new long[1];
+        final InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                final byte[] one = new byte[1];
+                read(one, 0, 1);
+                return one[0];
+            }
+
+            @Override
+            public int read(final byte[] bytes, final int offset, final int length) {
+                for (int i = 0; i < length; i++) {
+                    bytes[offset + i] = read[0] + i == 0 ? (byte) '<' : read[0] + i == 1 ? (byte) 'a'
+                        : read[0] + i == 2 ? (byte) '>' : (byte) 'x';
+                }
+                read[0] += length;
+                return length;
+            }
+        };
+        final XmlParseException failure = assertThrows(XmlParseException.class,
+            () -> SafeXml.of(new XmlLimits(10, 10_000)).parse(endless));
+        assertEquals(Reason.TOO_BIG, failure.reason(), failure.getMessage());
+        assertEquals(10_001, read[0]);
+    }
+
+    @Test
+    void passesOnTheFailureOfTheStreamNotAParseError() {
+        final IOException broken = new IOException("connection reset");
+        final InputStream failing = new SequenceInputStream(new ByteArrayInputStream(utf8("<a><b>")),
+            new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw broken;
+                }
+            });
+        assertEquals(broken, assertThrows(IOException.class, () -> XML.parse(failing)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,14 +54,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A NETCONF session on one {@code netconf} subsystem channel, with MINA's asynchronous streams: one read is pending
- * at a time and the next is issued once the bytes of the last are handled; writes are queued and issued one at a
- * time (MINA allows one pending write), several queued messages in one buffer. Received bytes are handled on the
- * session's {@link SerialExecutor}: framing, XML, then the reply completes the future registered under its
- * message-id, or the notification goes to the listeners.
+ * at a time and the next is issued once the bytes of the last are framed; writes are queued and issued one at a
+ * time (MINA allows one pending write), several queued messages in one buffer. Received bytes are framed where the
+ * read completes and queued ({@link InboundMessages}) for the session's reader, a virtual thread that parses each
+ * message while its bytes arrive (so the parse of a large reply overlaps its transfer), then completes the future
+ * registered under the reply's message-id, or gives the notification to the listeners, in the order received.
+ * Reading pauses while more than {@value #MAX_QUEUED} received bytes wait for the reader.
  */
 final class ChannelNetconfSession implements NetconfSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelNetconfSession.class);
     private static final int READ_BUFFER_SIZE = 64 * 1024;
+    /** A read smaller than this is copied out of its buffer before it is queued, so it does not keep the buffer. */
+    private static final int MIN_KEPT_READ = READ_BUFFER_SIZE / 4;
+    private static final int MAX_QUEUED = 1024 * 1024;
     private static final int MAX_WRITE_BATCH = 256 * 1024;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final byte[] LINE_FEED = {'\n'};
@@ -88,9 +94,14 @@ final class ChannelNetconfSession implements NetconfSession {
     private final ArrayDeque<byte[]> writeQueue = new ArrayDeque<>();
     private boolean writing;
 
-    // read side: touched only on the serial executor
+    // read side: touched only where reads complete, one at a time
     private Framing decoder;
-    private boolean skipWhitespace;
+    private volatile boolean skipWhitespace;
+    /** The buffer of the last read, if its bytes were copied out: the next read may use it again. */
+    private volatile ByteArrayBuffer spareBuffer;
+    private final InboundMessages inbound = new InboundMessages(MAX_QUEUED);
+    private volatile NetconfSessionClosedException inputEndReason;
+    private volatile Thread reader;
 
     // set once by the hello exchange
     private volatile Framing encoder;
@@ -240,32 +251,60 @@ final class ChannelNetconfSession implements NetconfSession {
     // ---- reading ----
 
     private void readNext() {
-        if (closing.get()) {
-            return;
+        // a read that completes at once is handled in this loop, not by a listener called from within read(), so
+        // that a fast stream does not nest one read in the next
+        while (!closing.get()) {
+            final IoReadFuture read;
+            try {
+                final ByteArrayBuffer spare = spareBuffer;
+                spareBuffer = null;
+                read = in.read(spare != null ? spare : new ByteArrayBuffer(READ_BUFFER_SIZE));
+            } catch (RuntimeException e) {
+                closeWith(new NetconfSessionClosedException("reading from " + peer + " failed", e));
+                return;
+            }
+            if (!read.isDone()) {
+                read.addListener(this::onRead);
+                return;
+            }
+            if (!handle(read)) {
+                return;
+            }
         }
-        final IoReadFuture read;
-        try {
-            read = in.read(new ByteArrayBuffer(READ_BUFFER_SIZE));
-        } catch (RuntimeException e) {
-            closeWith(new NetconfSessionClosedException("reading from " + peer + " failed", e));
-            return;
-        }
-        read.addListener(this::onRead);
     }
 
     private void onRead(final IoReadFuture read) {
+        if (handle(read)) {
+            readNext();
+        }
+    }
+
+    /** Frames what a read brought; true if the next read is to be issued now. */
+    private boolean handle(final IoReadFuture read) {
         final Throwable failure = read.getException();
         if (failure != null) {
-            serial.execute(() -> inputEnded(failure));
-            return;
+            inputEnded(failure);
+            return false;
         }
+        // each read has a buffer of its own, so the framing may queue ranges of it instead of copies
         final Buffer buffer = read.getBuffer();
-        final byte[] bytes = new byte[buffer.available()];
-        buffer.getRawBytes(bytes);
-        serial.execute(() -> {
-            received(bytes);
-            readNext();
-        });
+        final int length = buffer.available();
+        final byte[] bytes;
+        final int offset;
+        if (length < MIN_KEPT_READ) {
+            bytes = new byte[length];
+            buffer.getRawBytes(bytes);
+            offset = 0;
+            if (buffer instanceof ByteArrayBuffer reusable) {
+                reusable.clear();
+                spareBuffer = reusable;
+            }
+        } else {
+            bytes = buffer.array();
+            offset = buffer.rpos();
+        }
+        received(bytes, offset, offset + length);
+        return inbound.roomFor(this::readNext);
     }
 
     private void inputEnded(final Throwable failure) {
@@ -276,25 +315,31 @@ final class ChannelNetconfSession implements NetconfSession {
             closeWith(new NetconfSessionClosedException("reading from " + peer + " failed", failure));
             return;
         }
+        NetconfSessionClosedException reason = new NetconfSessionClosedException(peer + " closed the session", null);
         try {
             decoder.endOfInput();
         } catch (FramingException e) {
-            closeWith(new NetconfSessionClosedException(peer + " closed the session inside a message", e));
-            return;
+            reason = new NetconfSessionClosedException(peer + " closed the session inside a message", e);
         }
-        closeWith(new NetconfSessionClosedException(peer + " closed the session", null));
+        if (reader == null) {
+            closeWith(reason);
+        } else {
+            // the reader handles the messages received whole before it closes the session
+            inputEndReason = reason;
+            inbound.endOfInput();
+        }
     }
 
-    private void received(final byte[] bytes) {
+    private void received(final byte[] bytes, final int from, final int to) {
         if (closing.get()) {
             return;
         }
-        int offset = 0;
+        int offset = from;
         try {
             if (serverHello == null) {
                 // the hello comes with end-of-message framing; what follows it uses the negotiated framing, so
                 // feed it byte by byte to find where it ends (it is small and read once)
-                while (offset < bytes.length && serverHello == null) {
+                while (offset < to && serverHello == null) {
                     final List<byte[]> messages = decoder.decode(bytes, offset++, 1);
                     if (!messages.isEmpty() && !onHello(messages.getFirst())) {
                         return;
@@ -304,22 +349,18 @@ final class ChannelNetconfSession implements NetconfSession {
             if (skipWhitespace) {
                 // tolerate stray whitespace between the hello and the first chunk (some servers send a newline
                 // after their hello): skip it, then give the chunk header back its leading line feed
-                while (offset < bytes.length && isWhitespace(bytes[offset])) {
+                while (offset < to && isWhitespace(bytes[offset])) {
                     offset++;
                 }
-                if (offset < bytes.length) {
+                if (offset < to) {
                     skipWhitespace = false;
                     if (bytes[offset] == '#') {
-                        decoder.decode(LINE_FEED, 0, 1);
+                        decoder.decode(LINE_FEED, 0, 1, inbound);
                     }
                 }
             }
-            if (offset < bytes.length) {
-                for (byte[] message : decoder.decode(bytes, offset, bytes.length - offset)) {
-                    if (!onMessage(message)) {
-                        return;
-                    }
-                }
+            if (offset < to) {
+                decoder.decode(bytes, offset, to - offset, inbound);
             }
         } catch (FramingException e) {
             closeWith(new NetconfSessionClosedException("malformed framing from " + peer + ": " + e.getMessage(), e));
@@ -351,24 +392,51 @@ final class ChannelNetconfSession implements NetconfSession {
         }
         skipWhitespace = decoder instanceof ChunkedFraming;
         serverHello = hello;
+        reader = Thread.ofVirtual().name("netconf-client-reader-" + hello.sessionId().getAsLong())
+            .start(this::readMessages);
         final ScheduledFuture<?> timeout = helloTimeout;
         if (timeout != null) {
             timeout.cancel(false);
         }
         LOG.debug("session {} at {}: hello exchanged, {}", hello.sessionId().getAsLong(), peer,
             encoder.baseCapability());
-        helloDone.complete(this);
+        // off the I/O thread: whoever waits for the session may go on with blocking work
+        serial.execute(() -> helloDone.complete(this));
         return true;
     }
 
-    private boolean onMessage(final byte[] bytes) {
-        final NetconfMessage message;
+    /** The reader thread: parses each message while it arrives and handles it, until the input ends or a failure. */
+    private void readMessages() {
+        final byte[] rest = new byte[256];
         try {
-            message = codec.decode(bytes);
-        } catch (MessageException e) {
-            closeWith(new NetconfSessionClosedException("malformed message from " + peer + ": " + e.getMessage(), e));
-            return false;
+            for (InputStream message = inbound.nextMessage(); message != null; message = inbound.nextMessage()) {
+                final NetconfMessage decoded;
+                try {
+                    decoded = codec.decode(message);
+                    while (message.read(rest) >= 0) {
+                        // a document ends at its end tag; whatever might follow it is read to the message's end
+                    }
+                } catch (MessageException e) {
+                    closeWith(new NetconfSessionClosedException("malformed message from " + peer + ": "
+                        + e.getMessage(), e));
+                    return;
+                } catch (IOException e) {
+                    // the queue was closed (the session is closing) or the input ended inside this message
+                    break;
+                }
+                if (!onMessage(decoded)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        final NetconfSessionClosedException reason = inputEndReason;
+        closeWith(reason != null ? reason
+            : new NetconfSessionClosedException("the reader of the session with " + peer + " stopped", null));
+    }
+
+    private boolean onMessage(final NetconfMessage message) {
         switch (message) {
             case RpcReply reply -> onReply(reply);
             case Notification notification -> {
@@ -519,6 +587,7 @@ final class ChannelNetconfSession implements NetconfSession {
         }
         final List<Pending> outstanding = List.copyOf(pending.values());
         pending.clear();
+        inbound.close(new IOException(reason.getMessage()));
         serial.execute(() -> {
             if (!helloDone.isDone()) {
                 helloDone.completeExceptionally(new NetconfConnectException(reason.getMessage(), reason));

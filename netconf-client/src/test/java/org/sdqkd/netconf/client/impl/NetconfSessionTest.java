@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,6 +316,42 @@ class NetconfSessionTest {
         // and a large request the other way
         final List<XmlElement> echoed = await(ops.getConfig(Datastore.RUNNING));
         assertEquals(1, echoed.size());
+    }
+
+    @Test
+    void aReplyArrivingInSmallPiecesIsReadAsItArrives() throws Exception {
+        final String text = "y".repeat(20_000);
+        start(ScriptedServer.BOTH, (rpc, peer) -> {
+            final byte[] framed = peer.frame(("<rpc-reply xmlns='urn:ietf:params:xml:ns:netconf:base:1.0' message-id='"
+                + rpc.messageId() + "'><data><top xmlns='urn:test'><n>" + text + "</n></top></data></rpc-reply>")
+                .getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < framed.length; i += 997) {
+                peer.sendRaw(Arrays.copyOfRange(framed, i, Math.min(framed.length, i + 997)));
+                LockSupport.parkNanos(1_000_000);
+            }
+        });
+        final NetconfSession session = connect();
+        final NetconfOperations ops = new NetconfOperations(session);
+        for (int round = 0; round < 3; round++) {
+            final List<XmlElement> data = await(ops.get());
+            assertEquals(text, data.getFirst().toElement().getTextContent());
+        }
+    }
+
+    @Test
+    void aReplySentJustBeforeTheServerClosesIsDelivered() throws Exception {
+        start(ScriptedServer.BOTH, (rpc, peer) -> {
+            peer.reply(rpc, new ReplyContent.Data(List.of(xml("<top xmlns='urn:test'><n>last</n></top>"))));
+            peer.close();
+        });
+        final NetconfSession session = connect();
+        final BlockingQueue<NetconfSessionClosedException> closes = new LinkedBlockingQueue<>();
+        session.addCloseListener(closes::add);
+        assertEquals(List.of(xml("<top xmlns='urn:test'><n>last</n></top>")),
+            await(new NetconfOperations(session).get()));
+        final NetconfSessionClosedException closed = closes.poll(30, TimeUnit.SECONDS);
+        assertNotNull(closed);
+        assertTrue(closed.getMessage().contains("closed the session"), closed.getMessage());
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.List;
 import org.sdqkd.netconf.protocol.api.FramingException.Reason;
 
 /**
- * Decodes the chunked framing of RFC 6242 section 4.2, byte by byte in the headers and in bulk in the chunk data:
+ * Decodes the chunked framing of RFC 6242 section 4.2, byte by byte in the headers and in bulk in the chunk data,
+ * which goes to a {@link MessageParts} as ranges of the input, or is gathered into whole messages:
  * <pre>
  * Chunked-Message = 1*chunk end-of-chunks
  * chunk           = LF HASH chunk-size LF chunk-data
@@ -25,6 +26,8 @@ final class ChunkDecoder {
     private final ByteAccumulator buffer = new ByteAccumulator();
     private State state = State.LF;
     private long size;
+    /** The chunk data of the current message announced so far (by chunk headers). */
+    private long messageSize;
     private boolean anyChunk;
     private FramingException failure;
 
@@ -39,28 +42,45 @@ final class ChunkDecoder {
 
     /** See {@link org.sdqkd.netconf.protocol.api.Framing#decode(byte[], int, int)}. */
     public List<byte[]> decode(final byte[] bytes, final int offset, final int length) throws FramingException {
+        final List<byte[]> messages = new ArrayList<>(1);
+        decode(bytes, offset, length, new MessageParts() {
+            @Override
+            public void part(final byte[] data, final int from, final int count) {
+                buffer.append(data, from, count);
+            }
+
+            @Override
+            public void end() {
+                messages.add(buffer.take(buffer.size()));
+            }
+        });
+        return messages;
+    }
+
+    /** See {@link org.sdqkd.netconf.protocol.api.Framing#decode(byte[], int, int, MessageParts)}. */
+    public void decode(final byte[] bytes, final int offset, final int length, final MessageParts parts)
+            throws FramingException {
         checkFromIndexSize(offset, length, bytes.length);
         if (failure != null) {
             throw failure;
         }
-        final List<byte[]> messages = new ArrayList<>(1);
         final int end = offset + length;
         int i = offset;
         while (i < end) {
             if (state == State.DATA) {
                 final int n = (int) Math.min(size, end - i);
-                buffer.append(bytes, i, n);
+                parts.part(bytes, i, n);
                 i += n;
                 size -= n;
                 if (size == 0) {
                     state = State.LF;
                 }
             } else if (header(bytes[i++])) {
-                messages.add(buffer.take(buffer.size()));
+                messageSize = 0;
                 anyChunk = false;
+                parts.end();
             }
         }
-        return messages;
     }
 
     /** See {@link org.sdqkd.netconf.protocol.api.Framing#endOfInput()}. */
@@ -69,7 +89,8 @@ final class ChunkDecoder {
             throw failure;
         }
         if (state != State.LF || anyChunk) {
-            throw fail(Reason.TRUNCATED, "input ended inside a chunked message (" + buffer.size()
+            final long received = messageSize - (state == State.DATA ? size : 0);
+            throw fail(Reason.TRUNCATED, "input ended inside a chunked message (" + received
                 + " bytes of chunk data received, no end-of-chunks)");
         }
     }
@@ -117,10 +138,11 @@ final class ChunkDecoder {
                 throw fail(Reason.BAD_CHUNK_SIZE, "chunk size above the maximum of " + MAX_CHUNK_SIZE);
             }
         } else if (b == '\n') {
-            if (buffer.size() + size > maxMessageSize) {
-                throw fail(Reason.TOO_BIG, "chunk of " + size + " bytes after " + buffer.size()
+            if (messageSize + size > maxMessageSize) {
+                throw fail(Reason.TOO_BIG, "chunk of " + size + " bytes after " + messageSize
                     + " makes the message exceed the maximum of " + maxMessageSize + " bytes");
             }
+            messageSize += size;
             anyChunk = true;
             state = State.DATA;
         } else {

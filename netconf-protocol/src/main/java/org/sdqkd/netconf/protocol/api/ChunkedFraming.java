@@ -37,6 +37,12 @@ public final class ChunkedFraming implements Framing {
     }
 
     @Override
+    public void decode(final byte[] bytes, final int offset, final int length, final MessageParts parts)
+            throws FramingException {
+        decoder.decode(bytes, offset, length, parts);
+    }
+
+    @Override
     public void endOfInput() throws FramingException {
         decoder.endOfInput();
     }

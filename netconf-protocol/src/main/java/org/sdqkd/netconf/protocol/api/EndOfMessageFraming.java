@@ -37,6 +37,18 @@ public final class EndOfMessageFraming implements Framing {
         return decoder.decode(bytes, offset, length);
     }
 
+    /** Each message is given whole, in one part, once its delimiter is found. */
+    @Override
+    public void decode(final byte[] bytes, final int offset, final int length, final MessageParts parts)
+            throws FramingException {
+        for (byte[] message : decoder.decode(bytes, offset, length)) {
+            if (message.length > 0) {
+                parts.part(message, 0, message.length);
+            }
+            parts.end();
+        }
+    }
+
     @Override
     public void endOfInput() throws FramingException {
         decoder.endOfInput();

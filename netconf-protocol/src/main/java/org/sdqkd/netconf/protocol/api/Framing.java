@@ -36,6 +36,22 @@ public sealed interface Framing permits EndOfMessageFraming, ChunkedFraming {
     }
 
     /**
+     * Feeds received bytes and hands the messages' bytes to {@code parts} as they arrive, without waiting for the end
+     * of each message: the same framing and limits as {@link #decode(byte[], int, int)}, without gathering a
+     * message's bytes in a buffer where the framing allows (chunked framing gives ranges of {@code bytes}; the
+     * end-of-message framing gives each message whole, once its delimiter is found). Use one of the two ways to
+     * decode per message. A message refused part-way (too big, broken framing) ends with the exception, not with
+     * {@link MessageParts#end()}: the receiver drops what it was given of it.
+     *
+     * @param bytes  a buffer holding received bytes; not to be changed after the call (see {@link MessageParts})
+     * @param offset where the received bytes start in {@code bytes}
+     * @param length how many bytes were received
+     * @param parts  where the bytes of messages go
+     * @throws FramingException if the bytes break the framing or a message is too big
+     */
+    void decode(byte[] bytes, int offset, int length, MessageParts parts) throws FramingException;
+
+    /**
      * Tells that the input ended (the peer closed the channel).
      *
      * @throws FramingException with {@link FramingException.Reason#TRUNCATED} if a message was begun and not

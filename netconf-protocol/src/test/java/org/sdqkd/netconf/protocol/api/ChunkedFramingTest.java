@@ -42,6 +42,52 @@ class ChunkedFramingTest {
     }
 
     @Test
+    void handsOutRandomMessagesPartByPartAsRangesOfTheInput() throws FramingException {
+        final Random random = new Random(6242_42);
+        for (int round = 0; round < 200; round++) {
+            final List<byte[]> sent = new ArrayList<>();
+            final List<byte[]> framed = new ArrayList<>();
+            for (int i = random.nextInt(5) + 1; i > 0; i--) {
+                final byte[] message = FramingTestSupport.randomMessage(random, 600);
+                sent.add(message);
+                framed.add(chunks(message, random));
+            }
+            final ChunkedFraming framing = ChunkedFraming.of(MAX);
+            final List<byte[]> received = FramingTestSupport.feedPartByPart(framing,
+                FramingTestSupport.concat(framed), random, true);
+            assertEquals(sent.size(), received.size(), "round " + round);
+            for (int i = 0; i < sent.size(); i++) {
+                assertArrayEquals(sent.get(i), received.get(i), "round " + round + " message " + i);
+            }
+            framing.endOfInput();
+        }
+    }
+
+    @Test
+    void refusesChunksBeyondTheMaximumPartByPartBeforeTheirData() throws FramingException {
+        final ChunkedFraming framing = ChunkedFraming.of(100);
+        final List<String> parts = new ArrayList<>();
+        final MessageParts sink = new MessageParts() {
+            @Override
+            public void part(final byte[] bytes, final int offset, final int length) {
+                parts.add(new String(bytes, offset, length, StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void end() {
+                parts.add("END");
+            }
+        };
+        final byte[] first = ascii("\n#60\n" + "x".repeat(60));
+        framing.decode(first, 0, first.length, sink);
+        final byte[] second = ascii("\n#41\n" + "y".repeat(41));
+        assertEquals(Reason.TOO_BIG, assertThrows(FramingException.class,
+            () -> framing.decode(second, 0, second.length, sink)).reason());
+        assertEquals(List.of("x".repeat(60)), parts, "nothing of the chunk that is too big, and no end");
+        assertEquals(Reason.TOO_BIG, assertThrows(FramingException.class, framing::endOfInput).reason());
+    }
+
+    @Test
     void decodesWhatItEncodes() throws FramingException {
         final ChunkedFraming framing = ChunkedFraming.of(MAX);
         final byte[] message = ascii("<rpc message-id=\"1\"/>");

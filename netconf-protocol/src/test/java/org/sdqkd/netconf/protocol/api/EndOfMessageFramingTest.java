@@ -48,6 +48,36 @@ class EndOfMessageFramingTest {
     }
 
     @Test
+    void handsOutEachMessageWholeWhenDecodingPartByPart() throws FramingException {
+        final Random random = new Random(6242_44);
+        for (int round = 0; round < 100; round++) {
+            final List<byte[]> sent = new ArrayList<>();
+            final List<byte[]> framed = new ArrayList<>();
+            final EndOfMessageFraming framing = EndOfMessageFraming.of(MAX);
+            for (int i = random.nextInt(5) + 1; i > 0; i--) {
+                final byte[] message = withoutLeadingWhitespace(FramingTestSupport.randomMessage(random, 600));
+                try {
+                    final byte[] one = framing.encode(message);
+                    // a message ending in "]]>" is cut by the delimiter's first bytes (the framing's ambiguity)
+                    if (EndOfMessageDecoder.indexOf(one, ascii(EndOfMessageFraming.DELIMITER)) == message.length) {
+                        framed.add(one);
+                        sent.add(message);
+                    }
+                } catch (FramingException e) {
+                    assertEquals(Reason.DELIMITER_IN_MESSAGE, e.reason());
+                }
+            }
+            final List<byte[]> received = FramingTestSupport.feedPartByPart(framing,
+                FramingTestSupport.concat(framed), random, false);
+            assertEquals(sent.size(), received.size(), "round " + round);
+            for (int i = 0; i < sent.size(); i++) {
+                assertArrayEquals(sent.get(i), received.get(i), "round " + round + " message " + i);
+            }
+            framing.endOfInput();
+        }
+    }
+
+    @Test
     void findsTheDelimiterAfterPartialMatches() throws FramingException {
         final EndOfMessageFraming framing = EndOfMessageFraming.of(MAX);
         assertEquals(List.of("a]]", "b]]>]"), strings(framing.decode(ascii("a]]]]>]]>b]]>]]]>]]>"))));

@@ -43,6 +43,43 @@ final class FramingTestSupport {
         return messages;
     }
 
+    /**
+     * Feeds the bytes in pieces cut at random points, as {@link #feedInRandomPieces}, to the decoding part by part,
+     * and joins each message's parts. When {@code inPlace}, checks that every part is a range of the piece it came
+     * from (not a copy).
+     */
+    static List<byte[]> feedPartByPart(final Framing framing, final byte[] bytes, final Random random,
+            final boolean inPlace) throws FramingException {
+        final List<byte[]> messages = new ArrayList<>();
+        final ByteArrayOutputStream current = new ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < bytes.length) {
+            final int length = Math.min(bytes.length - pos, random.nextInt(4) == 0 ? 1 : random.nextInt(200));
+            final byte[] buffer = new byte[length + 6];
+            System.arraycopy(bytes, pos, buffer, 3, length);
+            framing.decode(buffer, 3, length, new MessageParts() {
+                @Override
+                public void part(final byte[] part, final int offset, final int count) {
+                    if (count < 1 || inPlace && (part != buffer || offset < 3 || offset + count > 3 + length)) {
+                        throw new AssertionError("part of " + count + " bytes at " + offset + " not in the piece");
+                    }
+                    current.write(part, offset, count);
+                }
+
+                @Override
+                public void end() {
+                    messages.add(current.toByteArray());
+                    current.reset();
+                }
+            });
+            pos += length;
+        }
+        if (current.size() > 0) {
+            throw new AssertionError(current.size() + " bytes of a message without its end");
+        }
+        return messages;
+    }
+
     /** The concatenation of byte arrays. */
     static byte[] concat(final List<byte[]> parts) {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
