@@ -73,6 +73,7 @@ public final class OpenApiDocument {
                 + "leave out members the schemas require.");
         document.putArray("servers").addObject().put("url", "/restconf");
         final ArrayNode tags = document.putArray("tags");
+        tags.addObject().put("name", "restconf").put("description", "The RESTCONF root resources (RFC 8040 3.3).");
         final ObjectNode paths = document.putObject("paths");
         final NodeSchemas schemas = new NodeSchemas(context);
         final Operations operations = new Operations(schemas);
