@@ -42,6 +42,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final SchemaResource schemas;
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
+    private final OpenApiResource openApi;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -65,6 +66,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
+        this.openApi = new OpenApiResource(models.context());
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -83,6 +85,12 @@ final class RestconfHandler extends Handler.Abstract {
             }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
                 throw QueryParameters.invalid("this resource takes no query parameters");
+            }
+            final Optional<OpenApiResource.Document> apiDocument = openApi.find(path);
+            if (apiDocument.isPresent()) {
+                ReadOnlyAnswer.send(method, response, callback, apiDocument.orElseThrow().mediaType(),
+                    apiDocument.orElseThrow().content(), READ_ONLY);
+                return true;
             }
             if (path.startsWith(MODULES)) {
                 ReadOnlyAnswer.send(method, response, callback, SchemaResource.MEDIA_TYPE,
