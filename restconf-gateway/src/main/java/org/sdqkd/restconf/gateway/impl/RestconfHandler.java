@@ -156,10 +156,11 @@ final class RestconfHandler extends Handler.Abstract {
                 final byte[] body = body(request);
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,
-                        restconfRoot(request) + "/data");
+                        restconfRoot(request) + "/data", Insertion.of(query, parser));
                 }
                 requireResource(target, method);
-                yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions)
+                yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions,
+                    Insertion.of(query, parser))
                     : data.patch(target, bodyEncoding, body, conditions);
             }
             default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
