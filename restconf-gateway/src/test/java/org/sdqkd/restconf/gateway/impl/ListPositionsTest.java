@@ -3,6 +3,8 @@ package org.sdqkd.restconf.gateway.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -120,6 +122,75 @@ final class ListPositionsTest {
             "invalid-value", encoding);
         assertEquals(List.of("a"), TestModule.ruleNames(gateway, encoding));
         assertEquals(404, gateway.get(TOP + "/plain=p", encoding).statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void yangPatchInsertsAndMovesEntries(final Encoding encoding) {
+        postRule("a", encoding, "");
+        postRule("b", encoding, "");
+        HttpResponse<String> answer = yangPatch(encoding,
+            edit(encoding, "e1", "insert", "/rule=c", "first", null, "c"),
+            edit(encoding, "e2", "insert", "/rule=d", "after", "/rule=a", "d"),
+            edit(encoding, "e3", "move", "/rule=b", "before", "/rule=c", null),
+            edit(encoding, "e4", "insert", "/rule=e", null, null, "e"));
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(List.of("b", "c", "a", "d", "e"), TestModule.ruleNames(gateway, encoding));
+        answer = yangPatch(encoding, edit(encoding, "e1", "move", "/rule=e", "first", null, null),
+            edit(encoding, "e2", "insert", "/rule=a", "last", null, "a"));
+        assertEquals(409, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("data-exists"), answer.body());
+        answer = yangPatch(encoding, edit(encoding, "e1", "move", "/rule=zz", "first", null, null));
+        assertEquals(404, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("data-missing"), answer.body());
+        answer = yangPatch(encoding, edit(encoding, "e1", "move", "/rule=a", "after", "/rule=zz", null));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("bad-attribute"), answer.body());
+        answer = yangPatch(encoding, edit(encoding, "e1", "move", "/rule=a", "before", null, null));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("missing-attribute"), answer.body());
+        answer = yangPatch(encoding, edit(encoding, "e1", "merge", "/rule=a", "first", null, "a"));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("invalid-value"), answer.body());
+        assertEquals(List.of("b", "c", "a", "d", "e"), TestModule.ruleNames(gateway, encoding), "nothing moved");
+    }
+
+    /** One edit of a YANG Patch on {@code top}, in an encoding; null parts are left out. */
+    private static String edit(final Encoding encoding, final String id, final String operation, final String target,
+            final String where, final String point, final String rule) {
+        final String value = rule == null ? null : new String(TestModels.body(TestModule.CONTEXT,
+            TestModule.rule(rule), List.of(TestModule.TOP), encoding), StandardCharsets.UTF_8)
+            .replaceFirst("^<\\?xml[^>]*\\?>", "");
+        if (encoding == Encoding.JSON) {
+            final JsonObject edit = new JsonObject();
+            edit.addProperty("edit-id", id);
+            edit.addProperty("operation", operation);
+            edit.addProperty("target", target);
+            if (where != null) {
+                edit.addProperty("where", where);
+            }
+            if (point != null) {
+                edit.addProperty("point", point);
+            }
+            if (value != null) {
+                edit.add("value", JsonParser.parseString(value));
+            }
+            return edit.toString();
+        }
+        return "<edit><edit-id>" + id + "</edit-id><operation>" + operation + "</operation><target>" + target
+            + "</target>" + (where == null ? "" : "<where>" + where + "</where>")
+            + (point == null ? "" : "<point>" + point + "</point>")
+            + (value == null ? "" : "<value>" + value + "</value>") + "</edit>";
+    }
+
+    private HttpResponse<String> yangPatch(final Encoding encoding, final String... edits) {
+        final String body = encoding == Encoding.JSON
+            ? "{\"ietf-yang-patch:yang-patch\":{\"patch-id\":\"p\",\"edit\":[" + String.join(",", edits) + "]}}"
+            : "<yang-patch xmlns=\"" + YangPatchReader.NAMESPACE + "\"><patch-id>p</patch-id>" + String.join("", edits)
+                + "</yang-patch>";
+        return gateway.send("PATCH", gateway.data(TOP), body.getBytes(StandardCharsets.UTF_8), "Content-Type",
+            encoding == Encoding.JSON ? YangPatchResource.JSON_TYPE : YangPatchResource.XML_TYPE, "Accept",
+            encoding.mediaType());
     }
 
     private static void assertRefused(final HttpResponse<String> answer, final int status, final String tag,
