@@ -42,6 +42,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final SchemaResource schemas;
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
+    private final WholeDatastore datastore;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -63,6 +64,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
+        this.datastore = new WholeDatastore(data, models);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -158,7 +160,10 @@ final class RestconfHandler extends Handler.Abstract {
                     yield data.post(target, bodyEncoding, body, conditions,
                         restconfRoot(request) + "/data", Insertion.of(query, parser));
                 }
-                requireResource(target, method);
+                if (target.isRoot()) {
+                    yield "PUT".equals(method) ? datastore.put(bodyEncoding, body, conditions)
+                        : datastore.patch(bodyEncoding, body, conditions);
+                }
                 yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions,
                     Insertion.of(query, parser))
                     : data.patch(target, bodyEncoding, body, conditions);
@@ -209,16 +214,9 @@ final class RestconfHandler extends Handler.Abstract {
         return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }
 
-    private static void requireResource(final ApiPath target, final String method) throws RestconfException {
-        if (target.isRoot()) {
-            throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
-                method + " of the whole datastore is not supported yet; use POST to create top-level nodes"));
-        }
-    }
-
     private static String allowed(final ApiPath target) {
         if (target.isRoot()) {
-            return "GET, HEAD, POST, OPTIONS";
+            return "GET, HEAD, POST, PUT, PATCH, OPTIONS";
         }
         return target.isConfiguration() ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : "GET, HEAD, OPTIONS";
     }
