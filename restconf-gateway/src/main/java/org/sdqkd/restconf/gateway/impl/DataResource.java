@@ -119,6 +119,17 @@ final class DataResource {
             Optional.empty(), Optional.of(target.path()), "no data at this path (RFC 8040 section 4.3)"));
     }
 
+    /**
+     * Whether there is data at a path, configuration or state.
+     *
+     * @param path the path
+     * @return whether running or the operational datastore has it
+     */
+    boolean exists(final YangInstanceIdentifier path) {
+        return datastores.snapshot(DatastoreName.RUNNING).read(path).isPresent()
+            || datastores.snapshot(DatastoreName.OPERATIONAL).read(path).isPresent();
+    }
+
     private static Optional<NormalizedNode> read(final DataSnapshot snapshot, final ApiPath target) {
         return target.isRoot() ? Optional.of(snapshot.root()) : snapshot.read(target.path());
     }

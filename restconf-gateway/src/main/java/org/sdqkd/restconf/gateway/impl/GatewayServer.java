@@ -29,11 +29,14 @@ public final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Registration listener;
+    private final OperationRegistry operations;
 
-    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener) {
+    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener,
+            final OperationRegistry operations) {
         this.server = server;
         this.connector = connector;
         this.listener = listener;
+        this.operations = operations;
     }
 
     /**
@@ -64,8 +67,9 @@ public final class GatewayServer implements AutoCloseable {
         connector.setPort(address.getPort());
         server.addConnector(connector);
         final ModuleSources sources = ModuleSources.fromClassPath();
-        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(ServedModels.of(models, sources)), sources,
-            maxBody, clock));
+        final ModelCodecs codecs = ModelCodecs.of(ServedModels.of(models, sources));
+        final OperationRegistry operations = new OperationRegistry(codecs.context());
+        server.setHandler(new RestconfHandler(datastores, codecs, sources, maxBody, clock, operations));
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
             change -> clock.touchConfiguration());
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),
@@ -83,7 +87,12 @@ public final class GatewayServer implements AutoCloseable {
         }
         LOG.info("RESTCONF gateway listening on http://{}:{}/restconf", address.getHostString(),
             connector.getLocalPort());
-        return new GatewayServer(server, connector, listener);
+        return new GatewayServer(server, connector, listener, operations);
+    }
+
+    /** The implementations of RPCs and actions the gateway invokes. */
+    public OperationRegistry operations() {
+        return operations;
     }
 
     /** The port the gateway listens on. */

@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.sdqkd.datastore.Datastores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ final class RestconfHandler extends Handler.Abstract {
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
     private final WholeDatastore datastore;
+    private final OperationInvoker invoker;
+    private final ActionResolver actions;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -55,9 +58,10 @@ final class RestconfHandler extends Handler.Abstract {
      * @param sources    the YANG texts of the models
      * @param maxBody    the largest request body accepted, in bytes
      * @param clock      when the data last changed
+     * @param registry   the implementations of RPCs and actions
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
-            final int maxBody, final ModificationClock clock) {
+            final int maxBody, final ModificationClock clock, final OperationRegistry registry) {
         this.parser = new ApiPathParser(models);
         this.data = new DataResource(datastores, models, clock,
             new GatewayState(models.context(), sources, Capabilities.announced()));
@@ -65,6 +69,8 @@ final class RestconfHandler extends Handler.Abstract {
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
         this.datastore = new WholeDatastore(data, models);
+        this.invoker = new OperationInvoker(models, registry);
+        this.actions = new ActionResolver(parser, models.context());
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -99,7 +105,10 @@ final class RestconfHandler extends Handler.Abstract {
                     ? Optional.of(URLDecoder.decode(path.substring(OPERATIONS.length() + 1), StandardCharsets.UTF_8))
                     : Optional.empty();
                 if ("POST".equals(method) && name.isPresent()) {
-                    operations.invoke(name.orElseThrow());
+                    final var rpc = operations.rpc(name.orElseThrow());
+                    sendResult(response, callback, invoker.invoke(rpc, YangInstanceIdentifier.of(),
+                        bodyEncoding(request), body(request), answerEncoding), answerEncoding);
+                    return true;
                 }
                 ReadOnlyAnswer.send(method, response, callback, answerEncoding.mediaType(),
                     operations.read(name, answerEncoding), allowedAt(path));
@@ -110,6 +119,19 @@ final class RestconfHandler extends Handler.Abstract {
                     "no RESTCONF resource at " + path));
             }
             final String apiPath = path.length() <= DATA.length() + 1 ? "" : path.substring(DATA.length() + 1);
+            final Optional<ActionResolver.Action> action = "POST".equals(method) ? actions.find(apiPath)
+                : Optional.empty();
+            if (action.isPresent()) {
+                final ActionResolver.Action call = action.orElseThrow();
+                QueryParameters.of(queryOf(request), method);
+                if (!data.exists(call.node().path())) {
+                    throw new RestconfException(404, RestconfError.at(ErrorTag.DATA_MISSING, call.node().path(),
+                        "the action's data node does not exist (RFC 7950 section 7.15)"));
+                }
+                sendResult(response, callback, invoker.invoke(call.operation(), call.node().path(),
+                    bodyEncoding(request), body(request), answerEncoding), answerEncoding);
+                return true;
+            }
             final ApiPath target = parser.parse(apiPath);
             final Optional<Encoding> patchEncoding = "PATCH".equals(method)
                 ? yangPatchEncoding(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
@@ -171,6 +193,23 @@ final class RestconfHandler extends Handler.Abstract {
             default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
                 "method " + method + " is not allowed here; allowed: " + allowed(target)));
         };
+    }
+
+    /** The encoding of an operation's input, empty when the request has no Content-Type (and so no input). */
+    private static Optional<Encoding> bodyEncoding(final Request request) throws RestconfException {
+        final String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return type == null ? Optional.empty() : Optional.of(Encoding.ofContentType(type));
+    }
+
+    private static void sendResult(final Response response, final Callback callback,
+            final OperationInvoker.Result result, final Encoding encoding) {
+        response.setStatus(result.status());
+        final byte[] document = result.body().orElse(new byte[0]);
+        if (result.body().isPresent()) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
+        response.write(true, ByteBuffer.wrap(document), callback);
     }
 
     private static Conditions conditions(final Request request) throws RestconfException {
