@@ -82,8 +82,9 @@ final class OperationInvoker {
             final byte[] body, final Encoding answer) throws RestconfException {
         final OperationImplementation implementation = registry.find(operation).orElseThrow(() ->
             new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED, "the operation "
-                + operation.lastNodeIdentifier().getLocalName() + " is in the models, but no implementation of it "
-                + "is registered with this server")));
+                + codecs.context().findModule(operation.lastNodeIdentifier().getModule()).orElseThrow().getName()
+                + ":" + operation.lastNodeIdentifier().getLocalName() + " is in the models, but no implementation "
+                + "of it is registered with this server")));
         final SchemaInferenceStack stack = SchemaInferenceStack.of(codecs.context(), operation);
         final QName inputName = QName.create(operation.lastNodeIdentifier(), "input");
         final QName outputName = QName.create(operation.lastNodeIdentifier(), "output");

@@ -78,10 +78,14 @@ final class RestconfHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) {
-        final String path = request.getHttpURI().getPath();
+        String path = request.getHttpURI().getPath();
         final String method = request.getMethod();
         Encoding answerEncoding = Encoding.JSON;
         try {
+            if (path.startsWith(NmdaDatastores.DS)) {
+                answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+                path = NmdaDatastores.dataPath(path, method);
+            }
             if (HOST_META.equals(path)) {
                 hostMeta(method, response, callback);
                 return true;
