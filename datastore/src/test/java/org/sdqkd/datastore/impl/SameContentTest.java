@@ -66,7 +66,8 @@ final class SameContentTest extends OpenDatastores {
     }
 
     private static LeafSetNode<QName> methods(final QName... values) {
-        final var builder = ImmutableNodes.<QName>newUserLeafSetBuilder().withNodeIdentifier(new NodeIdentifier(METHOD));
+        final var builder = ImmutableNodes.<QName>newUserLeafSetBuilder()
+            .withNodeIdentifier(new NodeIdentifier(METHOD));
         for (QName value : values) {
             builder.withChild(ImmutableNodes.leafSetEntry(METHOD, value));
         }

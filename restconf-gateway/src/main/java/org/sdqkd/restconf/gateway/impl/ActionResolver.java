@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
 import org.opendaylight.yangtools.yang.model.api.ActionNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -76,7 +77,7 @@ final class ActionResolver {
         return Optional.empty();
     }
 
-    private static Object parentModule(final ApiPath node) {
+    private static QNameModule parentModule(final ApiPath node) {
         return node.schema().dataSchemaNode().getQName().getModule();
     }
 }

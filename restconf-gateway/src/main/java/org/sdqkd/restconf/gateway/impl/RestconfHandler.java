@@ -16,7 +16,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.sdqkd.datastore.Datastores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +43,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
     private final WholeDatastore datastore;
-    private final OperationInvoker invoker;
-    private final ActionResolver actions;
+    private final OperationRequests calls;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -69,8 +67,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
         this.datastore = new WholeDatastore(data, models);
-        this.invoker = new OperationInvoker(models, registry);
-        this.actions = new ActionResolver(parser, models.context());
+        this.calls = new OperationRequests(models, registry, parser, data);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -109,9 +106,8 @@ final class RestconfHandler extends Handler.Abstract {
                     ? Optional.of(URLDecoder.decode(path.substring(OPERATIONS.length() + 1), StandardCharsets.UTF_8))
                     : Optional.empty();
                 if ("POST".equals(method) && name.isPresent()) {
-                    final var rpc = operations.rpc(name.orElseThrow());
-                    sendResult(response, callback, invoker.invoke(rpc, YangInstanceIdentifier.of(),
-                        bodyEncoding(request), body(request), answerEncoding), answerEncoding);
+                    OperationRequests.send(response, callback, calls.rpc(operations.rpc(name.orElseThrow()), request,
+                        body(request), answerEncoding), answerEncoding);
                     return true;
                 }
                 ReadOnlyAnswer.send(method, response, callback, answerEncoding.mediaType(),
@@ -123,22 +119,17 @@ final class RestconfHandler extends Handler.Abstract {
                     "no RESTCONF resource at " + path));
             }
             final String apiPath = path.length() <= DATA.length() + 1 ? "" : path.substring(DATA.length() + 1);
-            final Optional<ActionResolver.Action> action = "POST".equals(method) ? actions.find(apiPath)
+            final Optional<ActionResolver.Action> action = "POST".equals(method) ? calls.action(apiPath)
                 : Optional.empty();
             if (action.isPresent()) {
-                final ActionResolver.Action call = action.orElseThrow();
                 QueryParameters.of(queryOf(request), method);
-                if (!data.exists(call.node().path())) {
-                    throw new RestconfException(404, RestconfError.at(ErrorTag.DATA_MISSING, call.node().path(),
-                        "the action's data node does not exist (RFC 7950 section 7.15)"));
-                }
-                sendResult(response, callback, invoker.invoke(call.operation(), call.node().path(),
-                    bodyEncoding(request), body(request), answerEncoding), answerEncoding);
+                OperationRequests.send(response, callback, calls.action(action.orElseThrow(), request, body(request),
+                    answerEncoding), answerEncoding);
                 return true;
             }
             final ApiPath target = parser.parse(apiPath);
             final Optional<Encoding> patchEncoding = "PATCH".equals(method)
-                ? yangPatchEncoding(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
+                ? YangPatchResource.encodingOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
             if (patchEncoding.isPresent()) {
                 QueryParameters.of(queryOf(request), method);
                 DataResource.requireConfiguration(target);
@@ -199,40 +190,10 @@ final class RestconfHandler extends Handler.Abstract {
         };
     }
 
-    /** The encoding of an operation's input, empty when the request has no Content-Type (and so no input). */
-    private static Optional<Encoding> bodyEncoding(final Request request) throws RestconfException {
-        final String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        return type == null ? Optional.empty() : Optional.of(Encoding.ofContentType(type));
-    }
-
-    private static void sendResult(final Response response, final Callback callback,
-            final OperationInvoker.Result result, final Encoding encoding) {
-        response.setStatus(result.status());
-        final byte[] document = result.body().orElse(new byte[0]);
-        if (result.body().isPresent()) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) document.length);
-        response.write(true, ByteBuffer.wrap(document), callback);
-    }
-
     private static Conditions conditions(final Request request) throws RestconfException {
         return Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
             request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
             request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
-    }
-
-    /** The encoding of a YANG Patch body (RFC 8072 section 4.2.1), empty for another media type. */
-    private static Optional<Encoding> yangPatchEncoding(final String contentType) {
-        if (contentType == null) {
-            return Optional.empty();
-        }
-        final String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        return switch (type) {
-            case YangPatchResource.JSON_TYPE -> Optional.of(Encoding.JSON);
-            case YangPatchResource.XML_TYPE -> Optional.of(Encoding.XML);
-            default -> Optional.empty();
-        };
     }
 
     /** The decoded query parameters; 400 when the query cannot be decoded. */

@@ -99,6 +99,24 @@ final class YangPatchResource {
         }
     }
 
+    /**
+     * The encoding of a YANG Patch body (RFC 8072 section 4.2.1).
+     *
+     * @param contentType the request's Content-Type, or null
+     * @return the encoding, empty for another media type
+     */
+    static Optional<Encoding> encodingOf(final String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        final String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (type) {
+            case JSON_TYPE -> Optional.of(Encoding.JSON);
+            case XML_TYPE -> Optional.of(Encoding.XML);
+            default -> Optional.empty();
+        };
+    }
+
     private Step resolve(final String targetPath, final YangPatch.Edit edit, final Encoding encoding)
             throws RestconfException {
         if (!edit.target().startsWith("/")) {
