@@ -2,7 +2,6 @@ package org.sdqkd.datastore.impl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -23,8 +22,8 @@ final class ChangedPaths {
 
     /**
      * Whether a candidate node changes nothing: compares the data before and after only at the nodes the
-     * modification touched (a write of equal data, a merge that changed no value), so that the cost follows the size
-     * of the change, not of the data around it.
+     * modification touched (a write of equal data in the same order, a merge that changed no value), so that the cost
+     * follows the size of the change, not of the data around it.
      *
      * @param node a candidate node, such as a candidate's root
      * @return whether its data after equals its data before
@@ -33,7 +32,8 @@ final class ChangedPaths {
         return switch (node.modificationType()) {
             case UNMODIFIED -> true;
             case SUBTREE_MODIFIED -> node.childNodes().stream().allMatch(ChangedPaths::unchanged);
-            default -> Objects.equals(node.dataBefore(), node.dataAfter());
+            // the order of ordered-by user lists is data too, which equals() does not see
+            default -> SameContent.of(node.dataBefore(), node.dataAfter());
         };
     }
 

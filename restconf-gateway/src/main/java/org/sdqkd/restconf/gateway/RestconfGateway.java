@@ -11,7 +11,9 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.restconf.gateway.impl.GatewayServer;
@@ -19,6 +21,7 @@ import org.sdqkd.restconf.gateway.impl.Limits;
 import org.sdqkd.restconf.gateway.impl.ServerSettings;
 import org.sdqkd.restconf.gateway.impl.TlsSettings;
 import org.sdqkd.restconf.gateway.impl.Users;
+import org.sdqkd.restconf.gateway.spi.OperationImplementation;
 
 /**
  * A RESTCONF server (RFC 8040) over a datastore and its YANG models: {@code /.well-known/host-meta} and the
@@ -83,6 +86,20 @@ public final class RestconfGateway implements AutoCloseable {
      */
     public static Builder builder(final Datastores datastores, final EffectiveModelContext models) {
         return new Builder(datastores, models);
+    }
+
+    /**
+     * Registers the implementation of an RPC or action of the served models, which {@code POST
+     * {+restconf}/operations/module:rpc} or a POST on the action's data resource then invokes (RFC 8040 sections 3.6,
+     * 4.4.2). Operations without one answer 405 operation-not-supported.
+     *
+     * @param operation      the schema path of the RPC ({@code Absolute.of(rpcQName)}) or action
+     * @param implementation what carries it out
+     * @return closing it removes the implementation
+     * @throws IllegalArgumentException when the served models have no such operation, or it has an implementation
+     */
+    public Registration register(final Absolute operation, final OperationImplementation implementation) {
+        return server.operations().register(operation, implementation);
     }
 
     /** The port the gateway listens on. */

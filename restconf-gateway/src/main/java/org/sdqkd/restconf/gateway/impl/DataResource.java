@@ -42,6 +42,7 @@ final class DataResource {
     private final GatewayState ownState;
     private final DefaultsFilter defaults;
     private final FieldsFilter fields;
+    private final ListPositions positions;
     private final AtomicLong sessions = new AtomicLong(1L << 40);
 
     DataResource(final Datastores datastores, final ModelCodecs codecs, final ModificationClock clock,
@@ -49,6 +50,7 @@ final class DataResource {
         this.ownState = requireNonNull(state);
         this.defaults = new DefaultsFilter(new DefaultValues(codecs));
         this.fields = new FieldsFilter(codecs.context());
+        this.positions = new ListPositions(codecs);
         this.datastores = requireNonNull(datastores);
         this.reader = new BodyReader(codecs);
         this.errors = new DatastoreErrors(codecs);
@@ -117,21 +119,41 @@ final class DataResource {
             Optional.empty(), Optional.of(target.path()), "no data at this path (RFC 8040 section 4.3)"));
     }
 
+    /**
+     * Whether there is data at a path, configuration or state.
+     *
+     * @param path the path
+     * @return whether running or the operational datastore has it
+     */
+    boolean exists(final YangInstanceIdentifier path) {
+        return datastores.snapshot(DatastoreName.RUNNING).read(path).isPresent()
+            || datastores.snapshot(DatastoreName.OPERATIONAL).read(path).isPresent();
+    }
+
     private static Optional<NormalizedNode> read(final DataSnapshot snapshot, final ApiPath target) {
         return target.isRoot() ? Optional.of(snapshot.root()) : snapshot.read(target.path());
     }
 
     /**
-     * PUT (RFC 8040 section 4.5): creates or replaces the target.
+     * PUT (RFC 8040 section 4.5): creates or replaces the target, at a position of its ordered-by-user list when
+     * {@code insert} is given (section 4.8.5).
      *
+     * @param insertion where the entry goes, if the request says
      * @return 201 when created, 204 when replaced
      */
-    Answer put(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions)
-            throws RestconfException {
+    Answer put(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions,
+            final Optional<Insertion> insertion) throws RestconfException {
         requireConfiguration(target);
+        if (insertion.isPresent()) {
+            positions.requireOrdered(target.path());
+        }
         final NormalizedNode data = reader.readResource(target, encoding, body);
         return edit(target.path(), conditions, (tx, current) -> {
-            tx.write(target.path(), data);
+            if (insertion.isPresent()) {
+                positions.place(tx, target.path(), data, insertion.orElseThrow());
+            } else {
+                ListPositions.write(tx, target.path(), data);
+            }
             return current.isPresent() ? 204 : 201;
         }, Map.of());
     }
@@ -155,22 +177,31 @@ final class DataResource {
     }
 
     /**
-     * POST of a data resource (RFC 8040 section 4.4.1): creates a child of the target.
+     * POST of a data resource (RFC 8040 section 4.4.1): creates a child of the target, at a position of its
+     * ordered-by-user list when {@code insert} is given (section 4.8.5).
      *
+     * @param insertion where the entry goes, if the request says
      * @return 201 with the new resource's {@code Location}
      * @throws RestconfException 409 data-exists when the child exists
      */
     Answer post(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions,
-            final String dataUri) throws RestconfException {
+            final String dataUri, final Optional<Insertion> insertion) throws RestconfException {
         requireConfiguration(target);
         final BodyReader.Child child = reader.readChild(target, encoding, body);
+        if (insertion.isPresent()) {
+            positions.requireOrdered(child.path());
+        }
         final String location = dataUri + "/" + formatter.format(child.path());
         return edit(child.path(), conditions, (tx, current) -> {
             if (current.isPresent()) {
                 throw RestconfException.of(RestconfError.at(ErrorTag.DATA_EXISTS, child.path(),
                     "the resource exists; POST only creates (RFC 8040 section 4.4.1)"));
             }
-            tx.write(child.path(), child.data());
+            if (insertion.isPresent()) {
+                positions.place(tx, child.path(), child.data(), insertion.orElseThrow());
+            } else {
+                ListPositions.write(tx, child.path(), child.data());
+            }
             return 201;
         }, Map.of("Location", location));
     }

@@ -36,13 +36,15 @@ public final class GatewayServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Registration listener;
     private final String scheme;
+    private final OperationRegistry operations;
 
     private GatewayServer(final Server server, final ServerConnector connector, final Registration listener,
-            final String scheme) {
+            final String scheme, final OperationRegistry operations) {
         this.server = server;
         this.connector = connector;
         this.listener = listener;
         this.scheme = scheme;
+        this.operations = operations;
     }
 
     /**
@@ -67,7 +69,9 @@ public final class GatewayServer implements AutoCloseable {
         final ModuleSources sources = ModuleSources.fromClassPath();
         final ModelCodecs codecs = ModelCodecs.of(ServedModels.of(models, sources));
         final Limits limits = settings.limits();
-        Handler handler = new RestconfHandler(datastores, codecs, sources, limits.maxBody(), limits.maxDepth(), clock);
+        final OperationRegistry operations = new OperationRegistry(codecs.context());
+        Handler handler = new RestconfHandler(datastores, codecs, sources, limits.maxBody(), limits.maxDepth(), clock,
+            operations);
         final Optional<PasswordChecks> passwords = settings.users()
             .map(users -> new PasswordChecks(users.passwords(), PASSWORD_WORKERS, REMEMBER_PASSWORDS));
         if (settings.users().isPresent()) {
@@ -95,7 +99,12 @@ public final class GatewayServer implements AutoCloseable {
         final String scheme = settings.tls().isPresent() ? "https" : "http";
         LOG.info("RESTCONF gateway listening on {}://{}:{}/restconf ({})", scheme, settings.address().getHostString(),
             connector.getLocalPort(), settings.users().isPresent() ? "authenticated" : "unauthenticated");
-        return new GatewayServer(server, connector, listener, scheme);
+        return new GatewayServer(server, connector, listener, scheme, operations);
+    }
+
+    /** The implementations of RPCs and actions the gateway invokes. */
+    public OperationRegistry operations() {
+        return operations;
     }
 
     /** The port the gateway listens on. */

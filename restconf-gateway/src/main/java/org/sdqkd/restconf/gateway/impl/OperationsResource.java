@@ -20,13 +20,13 @@ import org.opendaylight.yangtools.yang.data.codec.gson.JsonWriterFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.Module;
 import org.opendaylight.yangtools.yang.model.api.RpcDefinition;
+import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 
 /**
  * {@code {+restconf}/operations} (RFC 8040 section 3.3.2): the RPCs of the served models, each as an empty member
  * ({@code "module:rpc": [null]} in JSON, an empty element in the RPC's namespace in XML), listed whole or one by one
- * at {@code {+restconf}/operations/module:rpc}. The datastore serves no RPCs and no handler is registered yet, so
- * invoking one (POST, section 4.4.2) answers 405 operation-not-supported naming the RPC; an RPC the models do not
- * have is 400 unknown-element.
+ * at {@code {+restconf}/operations/module:rpc}, which is also the resource that invokes it (POST, section 4.4.2,
+ * carried out by {@link OperationInvoker}); an RPC the models do not have is 400 unknown-element.
  */
 final class OperationsResource {
     private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
@@ -61,18 +61,14 @@ final class OperationsResource {
     }
 
     /**
-     * Invokes an RPC (RFC 8040 section 4.4.2).
+     * The RPC to invoke (RFC 8040 section 4.4.2).
      *
      * @param name {@code module:rpc}
-     * @return never
-     * @throws RestconfException 405 operation-not-supported: nothing serves RPCs here; 400 unknown-element for an RPC
-     *                           the models do not have
+     * @return its schema path
+     * @throws RestconfException 400 unknown-element for an RPC the models do not have
      */
-    byte[] invoke(final String name) throws RestconfException {
-        final Operation operation = find(name);
-        throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED, "the RPC "
-            + operation.apiName() + " is in the models, but this server has no implementation of it (the datastore "
-            + "serves no RPCs and no handler is registered for it)"));
+    Absolute rpc(final String name) throws RestconfException {
+        return Absolute.of(find(name).rpc().getQName());
     }
 
     private Operation find(final String name) throws RestconfException {

@@ -65,6 +65,13 @@ final class ParseFailures {
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // a value the type's codec refuses, such as a string where an integer belongs, even inside a JSON error
+            if (cause instanceof IllegalArgumentException
+                    && text(cause).contains("incorrect lexical representation")) {
+                return ErrorTag.INVALID_VALUE;
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonParseException || cause instanceof EOFException
                     || cause instanceof XMLStreamException
                     || cause instanceof IllegalStateException && text(cause).contains("expected")) {

@@ -43,6 +43,8 @@ final class RestconfHandler extends Handler.Abstract {
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
     private final OpenApiResource openApi;
+    private final WholeDatastore datastore;
+    private final OperationRequests calls;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -57,9 +59,10 @@ final class RestconfHandler extends Handler.Abstract {
      * @param maxBody    the largest request body accepted, in bytes
      * @param maxDepth   the deepest nesting of a JSON or XML body accepted
      * @param clock      when the data last changed
+     * @param registry   the implementations of RPCs and actions
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
-            final int maxBody, final int maxDepth, final ModificationClock clock) {
+            final int maxBody, final int maxDepth, final ModificationClock clock, final OperationRegistry registry) {
         this.parser = new ApiPathParser(models);
         this.data = new DataResource(datastores, models, clock,
             new GatewayState(models.context(), sources, Capabilities.announced()));
@@ -67,6 +70,8 @@ final class RestconfHandler extends Handler.Abstract {
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
         this.openApi = new OpenApiResource(models.context());
+        this.datastore = new WholeDatastore(data, models);
+        this.calls = new OperationRequests(models, registry, parser, data);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -75,10 +80,14 @@ final class RestconfHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) {
-        final String path = request.getHttpURI().getPath();
+        String path = request.getHttpURI().getPath();
         final String method = request.getMethod();
         Encoding answerEncoding = Encoding.JSON;
         try {
+            if (path.startsWith(NmdaDatastores.DS)) {
+                answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+                path = NmdaDatastores.dataPath(path, method);
+            }
             if (HOST_META.equals(path)) {
                 hostMeta(method, response, callback);
                 return true;
@@ -108,7 +117,9 @@ final class RestconfHandler extends Handler.Abstract {
                     ? Optional.of(URLDecoder.decode(path.substring(OPERATIONS.length() + 1), StandardCharsets.UTF_8))
                     : Optional.empty();
                 if ("POST".equals(method) && name.isPresent()) {
-                    operations.invoke(name.orElseThrow());
+                    OperationRequests.send(response, callback, calls.rpc(operations.rpc(name.orElseThrow()), request,
+                        body(request), answerEncoding), answerEncoding);
+                    return true;
                 }
                 ReadOnlyAnswer.send(method, response, callback, answerEncoding.mediaType(),
                     operations.read(name, answerEncoding), allowedAt(path));
@@ -119,9 +130,17 @@ final class RestconfHandler extends Handler.Abstract {
                     "no RESTCONF resource at " + path));
             }
             final String apiPath = path.length() <= DATA.length() + 1 ? "" : path.substring(DATA.length() + 1);
+            final Optional<ActionResolver.Action> action = "POST".equals(method) ? calls.action(apiPath)
+                : Optional.empty();
+            if (action.isPresent()) {
+                QueryParameters.of(queryOf(request), method);
+                OperationRequests.send(response, callback, calls.action(action.orElseThrow(), request, body(request),
+                    answerEncoding), answerEncoding);
+                return true;
+            }
             final ApiPath target = parser.parse(apiPath);
             final Optional<Encoding> patchEncoding = "PATCH".equals(method)
-                ? yangPatchEncoding(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
+                ? YangPatchResource.encodingOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : Optional.empty();
             if (patchEncoding.isPresent()) {
                 QueryParameters.of(queryOf(request), method);
                 DataResource.requireConfiguration(target);
@@ -167,10 +186,14 @@ final class RestconfHandler extends Handler.Abstract {
                 final byte[] body = body(request);
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,
-                        restconfRoot(request) + "/data");
+                        restconfRoot(request) + "/data", Insertion.of(query, parser));
                 }
-                requireResource(target, method);
-                yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions)
+                if (target.isRoot()) {
+                    yield "PUT".equals(method) ? datastore.put(bodyEncoding, body, conditions)
+                        : datastore.patch(bodyEncoding, body, conditions);
+                }
+                yield "PUT".equals(method) ? data.put(target, bodyEncoding, body, conditions,
+                    Insertion.of(query, parser))
                     : data.patch(target, bodyEncoding, body, conditions);
             }
             default -> throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
@@ -182,19 +205,6 @@ final class RestconfHandler extends Handler.Abstract {
         return Conditions.of(request.getHeaders().get(HttpHeader.IF_MATCH),
             request.getHeaders().get(HttpHeader.IF_NONE_MATCH), request.getHeaders().get(HttpHeader.IF_MODIFIED_SINCE),
             request.getHeaders().get(HttpHeader.IF_UNMODIFIED_SINCE));
-    }
-
-    /** The encoding of a YANG Patch body (RFC 8072 section 4.2.1), empty for another media type. */
-    private static Optional<Encoding> yangPatchEncoding(final String contentType) {
-        if (contentType == null) {
-            return Optional.empty();
-        }
-        final String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        return switch (type) {
-            case YangPatchResource.JSON_TYPE -> Optional.of(Encoding.JSON);
-            case YangPatchResource.XML_TYPE -> Optional.of(Encoding.XML);
-            default -> Optional.empty();
-        };
     }
 
     /** The decoded query parameters; 400 when the query cannot be decoded. */
@@ -219,16 +229,9 @@ final class RestconfHandler extends Handler.Abstract {
         return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }
 
-    private static void requireResource(final ApiPath target, final String method) throws RestconfException {
-        if (target.isRoot()) {
-            throw new RestconfException(405, RestconfError.of(ErrorTag.OPERATION_NOT_SUPPORTED,
-                method + " of the whole datastore is not supported yet; use POST to create top-level nodes"));
-        }
-    }
-
     private static String allowed(final ApiPath target) {
         if (target.isRoot()) {
-            return "GET, HEAD, POST, OPTIONS";
+            return "GET, HEAD, POST, PUT, PATCH, OPTIONS";
         }
         return target.isConfiguration() ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : "GET, HEAD, OPTIONS";
     }

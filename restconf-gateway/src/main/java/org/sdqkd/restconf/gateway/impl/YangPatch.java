@@ -24,11 +24,11 @@ record YangPatch(String patchId, List<Edit> edits) {
         CREATE,
         /** Deletes the target; data-missing if it does not exist. */
         DELETE,
-        /** Inserts into an ordered-by-user list; not carried out. */
+        /** Inserts a new entry into an ordered-by-user list at a position. */
         INSERT,
         /** Merges the value into the target. */
         MERGE,
-        /** Moves an entry of an ordered-by-user list; not carried out. */
+        /** Moves an existing entry of an ordered-by-user list to a position. */
         MOVE,
         /** Creates or replaces the target. */
         REPLACE,
@@ -43,13 +43,19 @@ record YangPatch(String patchId, List<Edit> edits) {
      * @param operation the operation
      * @param target    the target, a data resource identifier relative to the request's target ({@code /} for it)
      * @param value     the value's text in the request's encoding: a JSON object with one member, or one XML element
+     * @param where     where insert and move place the entry ({@code first}, {@code last}, {@code before},
+     *                  {@code after}), if given
+     * @param point     the entry they place it before or after, relative like the target, if given
      */
-    record Edit(String editId, Operation operation, String target, Optional<String> value) {
+    record Edit(String editId, Operation operation, String target, Optional<String> value, Optional<String> where,
+            Optional<String> point) {
         Edit {
             requireNonNull(editId);
             requireNonNull(operation);
             requireNonNull(target);
             requireNonNull(value);
+            requireNonNull(where);
+            requireNonNull(point);
         }
     }
 }

@@ -88,7 +88,8 @@ final class YangPatchReader {
                     }
                 }
                 final Optional<String> value = Optional.ofNullable(edit.get("value")).map(JsonElement::toString);
-                edits.add(edit(text(edit, "edit-id"), text(edit, "operation"), text(edit, "target"), value));
+                edits.add(edit(text(edit, "edit-id"), text(edit, "operation"), text(edit, "target"), value,
+                    optionalText(edit, "where"), optionalText(edit, "point")));
             }
         }
         return new YangPatch(text(patch, "patch-id"), edits);
@@ -100,6 +101,11 @@ final class YangPatchReader {
             throw invalid("the member " + member + " is missing or not a string");
         }
         return value.getAsString();
+    }
+
+    private static Optional<String> optionalText(final JsonObject object, final String member)
+            throws RestconfException {
+        return object.has(member) ? Optional.of(text(object, member)) : Optional.empty();
     }
 
     private YangPatch xml(final byte[] body) throws RestconfException {
@@ -142,7 +148,8 @@ final class YangPatchReader {
                 texts.put(name, reader.getElementText());
             }
         }
-        return edit(required(texts, "edit-id"), required(texts, "operation"), required(texts, "target"), value);
+        return edit(required(texts, "edit-id"), required(texts, "operation"), required(texts, "target"), value,
+            Optional.ofNullable(texts.get("where")), Optional.ofNullable(texts.get("point")));
     }
 
     /** Copies the one element inside {@code <value>} into a document of its own, with its namespaces. */
@@ -201,7 +208,8 @@ final class YangPatchReader {
     }
 
     private static YangPatch.Edit edit(final String editId, final String operation, final String target,
-            final Optional<String> value) throws RestconfException {
+            final Optional<String> value, final Optional<String> where, final Optional<String> point)
+            throws RestconfException {
         final YangPatch.Operation parsed;
         try {
             parsed = YangPatch.Operation.valueOf(operation.toUpperCase(Locale.ROOT));
@@ -212,7 +220,7 @@ final class YangPatchReader {
         if (!operation.equals(operation.toLowerCase(Locale.ROOT))) {
             throw invalid("edit " + editId + ": operations are lower case: " + operation);
         }
-        return new YangPatch.Edit(editId, parsed, target, value);
+        return new YangPatch.Edit(editId, parsed, target, value, where, point);
     }
 
     private static void requireElement(final XMLStreamReader reader, final String name) throws RestconfException {

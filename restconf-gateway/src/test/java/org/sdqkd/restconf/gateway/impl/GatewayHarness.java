@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.restconf.gateway.RestconfGateway;
@@ -23,15 +24,28 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(final Path directory, final int maxBody) {
+        this(directory, maxBody, TestModels.CONTEXT);
+    }
+
+    /** A gateway serving other models, such as {@link TestModule#CONTEXT}. */
+    GatewayHarness(final Path directory, final EffectiveModelContext models) {
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, models);
+    }
+
+    private GatewayHarness(final Path directory, final int maxBody, final EffectiveModelContext models) {
         try {
-            datastores = Datastores.open(directory, TestModels.CONTEXT);
-            gateway = RestconfGateway.start(datastores, TestModels.CONTEXT, "127.0.0.1", 0, maxBody);
+            datastores = Datastores.open(directory, models);
+            gateway = RestconfGateway.start(datastores, models, "127.0.0.1", 0, maxBody);
         } catch (StorageException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    RestconfGateway gateway() {
+        return gateway;
     }
 
     Datastores datastores() {

@@ -30,6 +30,7 @@ import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizationException;
@@ -149,11 +150,18 @@ final class TestModels {
      * @param encoding the encoding
      */
     static byte[] body(final NormalizedNode node, final List<QName> parents, final Encoding encoding) {
-        final SchemaInferenceStack stack = SchemaInferenceStack.of(CONTEXT);
+        return body(CONTEXT, node, parents, encoding);
+    }
+
+    /** A body holding a node of other models, such as {@link TestModule#CONTEXT}'s. */
+    static byte[] body(final EffectiveModelContext context, final NormalizedNode node, final List<QName> parents,
+            final Encoding encoding) {
+        final SchemaInferenceStack stack = SchemaInferenceStack.of(context);
         parents.forEach(stack::enterDataTree);
         final NormalizedNode wrapped = node instanceof MapEntryNode entry ? ImmutableNodes.newSystemMapBuilder()
                 .withNodeIdentifier(new YangInstanceIdentifier.NodeIdentifier(entry.name().getNodeType()))
-                .withChild(entry).build() : node;
+                .withChild(entry).build()
+            : node instanceof LeafSetEntryNode<?> value ? leafSet(value) : node;
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (encoding == Encoding.JSON) {
@@ -161,7 +169,7 @@ final class TestModels {
                 final JsonWriter json = JsonWriterFactory.createJsonWriter(text);
                 final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
                     JSONNormalizedNodeStreamWriter.createExclusiveWriter(
-                        JSONCodecFactorySupplier.RFC7951.getShared(CONTEXT), stack.toInference(), null, json));
+                        JSONCodecFactorySupplier.RFC7951.getShared(context), stack.toInference(), null, json));
                 writer.write(wrapped);
                 writer.close();
             } else {
@@ -177,6 +185,12 @@ final class TestModels {
         return out.toByteArray();
     }
 
+    private static <T> NormalizedNode leafSet(final LeafSetEntryNode<T> value) {
+        return ImmutableNodes.<T>newSystemLeafSetBuilder()
+            .withNodeIdentifier(new YangInstanceIdentifier.NodeIdentifier(value.name().getNodeType()))
+            .withChild(value).build();
+    }
+
     /**
      * Parses an answer holding one data resource.
      *
@@ -185,12 +199,18 @@ final class TestModels {
      * @param encoding its encoding
      */
     static NormalizedNode parse(final String text, final List<QName> path, final Encoding encoding) {
-        final SchemaInferenceStack stack = SchemaInferenceStack.of(CONTEXT);
+        return parse(CONTEXT, text, path, encoding);
+    }
+
+    /** Parses an answer holding one data resource of other models, such as {@link TestModule#CONTEXT}'s. */
+    static NormalizedNode parse(final EffectiveModelContext context, final String text, final List<QName> path,
+            final Encoding encoding) {
+        final SchemaInferenceStack stack = SchemaInferenceStack.of(context);
         path.forEach(stack::enterDataTree);
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
             if (encoding == Encoding.JSON) {
-                return JSONCodecFactorySupplier.RFC7951.getShared(CONTEXT)
+                return JSONCodecFactorySupplier.RFC7951.getShared(context)
                     .parseData(stack.toInference(), new ByteArrayInputStream(bytes)).data();
             }
             final NormalizationResultHolder holder = new NormalizationResultHolder();

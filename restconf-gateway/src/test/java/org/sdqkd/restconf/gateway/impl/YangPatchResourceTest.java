@@ -96,11 +96,11 @@ final class YangPatchResourceTest {
 
     @ParameterizedTest
     @EnumSource(Encoding.class)
-    void insertIsNotSupportedAndABadTargetIsInvalid(final Encoding encoding) throws Exception {
+    void insertIntoAnUnorderedListAndABadTargetAreInvalid(final Encoding encoding) throws Exception {
         HttpResponse<String> answer = patch(encoding, "p4",
             new Edit("e1", "insert", appTarget(APP_2), TestModels.normalizedApp(TestModels.app(APP_2, 3)), APPS));
-        assertEquals(501, answer.statusCode(), answer.body());
-        assertStatus(answer.body(), encoding, "p4", "e1", "operation-not-supported");
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertStatus(answer.body(), encoding, "p4", "e1", "invalid-value");
         answer = patch(encoding, "p5", new Edit("e9", "remove", "/no_such_node", null, List.of()));
         assertEquals(400, answer.statusCode(), answer.body());
         assertStatus(answer.body(), encoding, "p5", "e9", "unknown-element");
