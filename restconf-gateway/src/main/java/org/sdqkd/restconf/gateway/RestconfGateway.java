@@ -8,6 +8,7 @@ import java.net.URI;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.restconf.gateway.impl.GatewayServer;
+import org.sdqkd.restconf.gateway.spi.NotificationSink;
 
 /**
  * A RESTCONF server (RFC 8040) over a datastore and its YANG models: {@code /.well-known/host-meta} and the
@@ -52,13 +53,31 @@ public final class RestconfGateway implements AutoCloseable {
      */
     public static RestconfGateway start(final Datastores datastores, final EffectiveModelContext models,
             final String host, final int port, final int maxBody) throws IOException {
+        return start(datastores, models, host, port, maxBody, StreamLimits.DEFAULTS);
+    }
+
+    /**
+     * Starts a gateway on a datastore with a request body limit and event stream limits.
+     *
+     * @param datastores the datastores to serve
+     * @param models     the models of the datastores
+     * @param host       the address to listen on
+     * @param port       the port, {@code 0} for any free port
+     * @param maxBody    the largest request body accepted (larger ones answer 413), in bytes
+     * @param limits     the limits of the event streams
+     * @return the running gateway
+     * @throws IOException when the server cannot start
+     */
+    public static RestconfGateway start(final Datastores datastores, final EffectiveModelContext models,
+            final String host, final int port, final int maxBody, final StreamLimits limits) throws IOException {
         requireNonNull(models);
+        requireNonNull(limits);
         if (maxBody < 1) {
             throw new IllegalArgumentException("maxBody must be positive: " + maxBody);
         }
         try {
             return new RestconfGateway(GatewayServer.start(datastores, models, new InetSocketAddress(host, port),
-                maxBody));
+                maxBody, limits));
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
@@ -76,7 +95,16 @@ public final class RestconfGateway implements AutoCloseable {
         return URI.create(server.baseUri() + "/restconf");
     }
 
-    /** Stops the gateway; requests in progress are cut off. */
+    /**
+     * Where the program's services publish notifications of the served models (such as a QKD node's ETSI GS QKD 015
+     * events): they go to the {@code NETCONF} event stream's subscribers and replay buffer.
+     */
+    public NotificationSink notifications() {
+        return server.notifications();
+    }
+
+    /** Stops the gateway: event stream subscriptions end (their responses complete), then requests in progress are
+     * cut off. */
     @Override
     public void close() {
         server.close();

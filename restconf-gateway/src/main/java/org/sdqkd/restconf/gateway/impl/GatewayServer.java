@@ -16,12 +16,15 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.Datastores;
+import org.sdqkd.restconf.gateway.StreamLimits;
+import org.sdqkd.restconf.gateway.spi.NotificationSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: Jetty with one plain HTTP/1.1 connector and the RESTCONF handler, plus the listeners that move
- * {@code Last-Modified} when running or the operational state change by other means than this gateway.
+ * {@code Last-Modified} when running or the operational state change by other means than this gateway and that raise
+ * a configuration change event on the {@code NETCONF} stream for every commit to running.
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -29,11 +32,16 @@ public final class GatewayServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Registration listener;
+    private final NotificationStream stream;
+    private final StreamResource streams;
 
-    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener) {
+    private GatewayServer(final Server server, final ServerConnector connector, final Registration listener,
+            final NotificationStream stream, final StreamResource streams) {
         this.server = server;
         this.connector = connector;
         this.listener = listener;
+        this.stream = stream;
+        this.streams = streams;
     }
 
     /**
@@ -43,13 +51,15 @@ public final class GatewayServer implements AutoCloseable {
      * @param models     their models
      * @param address    where to listen; port 0 picks a free port
      * @param maxBody    the largest request body accepted, in bytes
+     * @param limits     the event streams' limits
      * @return the running gateway
      * @throws Exception when Jetty cannot start (for example, the port is taken)
      */
     @SuppressWarnings("checkstyle:IllegalThrows")
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
-            final InetSocketAddress address, final int maxBody) throws Exception {
+            final InetSocketAddress address, final int maxBody, final StreamLimits limits) throws Exception {
         requireNonNull(datastores);
+        requireNonNull(limits);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("restconf");
@@ -64,10 +74,16 @@ public final class GatewayServer implements AutoCloseable {
         connector.setPort(address.getPort());
         server.addConnector(connector);
         final ModuleSources sources = ModuleSources.fromClassPath();
-        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(ServedModels.of(models, sources)), sources,
-            maxBody, clock));
+        final ModelCodecs served = ModelCodecs.of(ServedModels.of(models, sources));
+        final NotificationStream stream = new NotificationStream(served.context(), limits, Clock.systemUTC());
+        final StreamResource streams = new StreamResource(stream, served, limits, Clock.systemUTC());
+        server.setHandler(new RestconfHandler(datastores, served, sources, maxBody, clock, stream, streams));
+        final ConfigChangeEvents changes = new ConfigChangeEvents(stream, Clock.systemUTC());
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
-            change -> clock.touchConfiguration());
+            change -> {
+                clock.touchConfiguration();
+                changes.onDataChanged(change);
+            });
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),
             change -> clock.touchState());
         final Registration listener = () -> {
@@ -78,12 +94,18 @@ public final class GatewayServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             listener.close();
+            streams.close();
             server.stop();
             throw e;
         }
         LOG.info("RESTCONF gateway listening on http://{}:{}/restconf", address.getHostString(),
             connector.getLocalPort());
-        return new GatewayServer(server, connector, listener);
+        return new GatewayServer(server, connector, listener, stream, streams);
+    }
+
+    /** Where notifications of the served models are published on the {@code NETCONF} stream. */
+    public NotificationSink notifications() {
+        return stream;
     }
 
     /** The port the gateway listens on. */
@@ -103,6 +125,8 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        // the subscriptions end first, so their responses end cleanly before the connections close
+        streams.close();
         try {
             server.stop();
         } catch (Exception e) {

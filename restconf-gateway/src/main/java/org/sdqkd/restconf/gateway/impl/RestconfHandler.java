@@ -32,6 +32,7 @@ final class RestconfHandler extends Handler.Abstract {
     private static final String VERSION = ROOT + "/yang-library-version";
     private static final String OPERATIONS = ROOT + "/operations";
     private static final String MODULES = ROOT + "/" + SchemaResource.SEGMENT + "/";
+    private static final String STREAMS = ROOT + "/" + StreamResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
     private static final String READ_ONLY = "GET, HEAD, OPTIONS";
     private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType() + ", "
@@ -44,6 +45,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final YangPatchResource yangPatch;
     private final BodyWriter writer;
     private final ErrorWriter errors;
+    private final StreamResource streams;
     private final int maxBody;
 
     /**
@@ -54,12 +56,16 @@ final class RestconfHandler extends Handler.Abstract {
      * @param sources    the YANG texts of the models
      * @param maxBody    the largest request body accepted, in bytes
      * @param clock      when the data last changed
+     * @param stream     the event stream
+     * @param streams    its resources
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
-            final int maxBody, final ModificationClock clock) {
+            final int maxBody, final ModificationClock clock, final NotificationStream stream,
+            final StreamResource streams) {
         this.parser = new ApiPathParser(models);
-        this.data = new DataResource(datastores, models, clock,
-            new GatewayState(models.context(), sources, Capabilities.announced()));
+        this.data = new DataResource(datastores, models, clock, new GatewayState(models.context(), sources,
+            Capabilities.announced(stream.replaySupported()), stream));
+        this.streams = streams;
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
@@ -76,6 +82,11 @@ final class RestconfHandler extends Handler.Abstract {
         try {
             if (HOST_META.equals(path)) {
                 hostMeta(method, response, callback);
+                return true;
+            }
+            if (path.startsWith(STREAMS)) {
+                answerEncoding = StreamResource.encodingAt(path.substring(STREAMS.length()));
+                streams.handle(request, response, callback, answerEncoding, queryOf(request));
                 return true;
             }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
@@ -204,6 +215,9 @@ final class RestconfHandler extends Handler.Abstract {
     private static String allowedAt(final String path) {
         if (path.startsWith(OPERATIONS + "/")) {
             return "GET, HEAD, POST, OPTIONS";
+        }
+        if (path.startsWith(STREAMS)) {
+            return StreamResource.ALLOWED;
         }
         return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.restconf.gateway.RestconfGateway;
+import org.sdqkd.restconf.gateway.StreamLimits;
 
 /** A gateway on fresh datastores in a directory, on a loopback port 0, with a JDK HTTP client. */
 final class GatewayHarness implements AutoCloseable {
@@ -23,15 +24,27 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(final Path directory, final int maxBody) {
+        this(directory, maxBody, StreamLimits.DEFAULTS);
+    }
+
+    GatewayHarness(final Path directory, final StreamLimits limits) {
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, limits);
+    }
+
+    GatewayHarness(final Path directory, final int maxBody, final StreamLimits limits) {
         try {
             datastores = Datastores.open(directory, TestModels.CONTEXT);
-            gateway = RestconfGateway.start(datastores, TestModels.CONTEXT, "127.0.0.1", 0, maxBody);
+            gateway = RestconfGateway.start(datastores, TestModels.CONTEXT, "127.0.0.1", 0, maxBody, limits);
         } catch (StorageException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    RestconfGateway gateway() {
+        return gateway;
     }
 
     Datastores datastores() {
