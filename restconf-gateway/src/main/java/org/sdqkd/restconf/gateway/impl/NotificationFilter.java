@@ -17,13 +17,16 @@ import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.Module;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
  * The {@code filter} query parameter of a stream (RFC 8040 section 4.8.4): an XPath 1.0 expression evaluated, as a
  * boolean, on the XML form of each notification (the RFC 5277 {@code notification} element with its
- * {@code eventTime} and the notification's element; the context node is the document). The prefixes are module names
- * ({@code /etsi-qkd-sdn-node:sdqkdn_link_down}), and {@code nc} names the RFC 5277 envelope
+ * {@code eventTime} and the notification's element; the context node is that {@code notification} element, so that
+ * relative paths start at the notification's own element). The prefixes are module names
+ * ({@code etsi-qkd-sdn-node:sdqkdn_link_down/etsi-qkd-sdn-node:qkd_link}), and {@code nc} names the RFC 5277 envelope
  * ({@code /nc:notification/nc:eventTime}). The event is sent when the result is true, as XPath's {@code boolean()}
  * makes it: a non-empty node-set, a non-zero number, a non-empty string. Evaluated with the JDK's XPath.
  */
@@ -31,6 +34,7 @@ final class NotificationFilter {
     /** The prefix of the RFC 5277 envelope's namespace. */
     static final String ENVELOPE_PREFIX = "nc";
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationFilter.class);
     private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newDefaultNSInstance();
 
     private final String text;
@@ -82,8 +86,9 @@ final class NotificationFilter {
         final Document document = newDocument();
         try {
             writer.writeXml(event, new DOMResult(document));
-            return (Boolean) expression.evaluate(document, XPathConstants.BOOLEAN);
+            return (Boolean) expression.evaluate(document.getDocumentElement(), XPathConstants.BOOLEAN);
         } catch (XMLStreamException | IOException | XPathExpressionException e) {
+            LOG.debug("filter {} cannot be evaluated on a {} event", text, event.body().name().getNodeType(), e);
             return false;
         }
     }

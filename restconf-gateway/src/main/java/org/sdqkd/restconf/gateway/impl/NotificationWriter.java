@@ -100,7 +100,7 @@ final class NotificationWriter {
     private void writeXml(final StreamEvent event, final XMLStreamWriter xml) throws XMLStreamException, IOException {
         xml.writeStartElement("", "notification", NOTIFICATION_NS);
         xml.writeDefaultNamespace(NOTIFICATION_NS);
-        xml.writeStartElement(NOTIFICATION_NS, "eventTime");
+        xml.writeStartElement("", "eventTime", NOTIFICATION_NS);
         xml.writeCharacters(eventTime(event));
         xml.writeEndElement();
         final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(

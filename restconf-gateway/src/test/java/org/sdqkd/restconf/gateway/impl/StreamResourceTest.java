@@ -9,7 +9,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,11 +154,6 @@ final class StreamResourceTest {
         final HttpResponse<String> options = gateway.send("OPTIONS", stream(Encoding.XML, ""), null);
         assertEquals(200, options.statusCode());
         assertEquals(StreamResource.ALLOWED, options.headers().firstValue("Allow").orElseThrow());
-    }
-
-    /** A query value, percent-encoded. */
-    static String encoded(final String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private void putNode() {
