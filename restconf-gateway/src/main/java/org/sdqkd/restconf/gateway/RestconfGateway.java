@@ -22,6 +22,7 @@ import org.sdqkd.restconf.gateway.impl.ServerSettings;
 import org.sdqkd.restconf.gateway.impl.TlsSettings;
 import org.sdqkd.restconf.gateway.impl.Users;
 import org.sdqkd.restconf.gateway.spi.OperationImplementation;
+import org.sdqkd.restconf.gateway.spi.NotificationSink;
 
 /**
  * A RESTCONF server (RFC 8040) over a datastore and its YANG models: {@code /.well-known/host-meta} and the
@@ -102,6 +103,11 @@ public final class RestconfGateway implements AutoCloseable {
         return server.operations().register(operation, implementation);
     }
 
+    /** Where other parts of the program publish notifications of the served models on the {@code NETCONF} stream. */
+    public NotificationSink notifications() {
+        return server.notifications();
+    }
+
     /** The port the gateway listens on. */
     public int port() {
         return server.port();
@@ -112,7 +118,16 @@ public final class RestconfGateway implements AutoCloseable {
         return URI.create(server.baseUri() + "/restconf");
     }
 
-    /** Stops the gateway; requests in progress are cut off. */
+    /**
+     * Where the program's services publish notifications of the served models (such as a QKD node's ETSI GS QKD 015
+     * events): they go to the {@code NETCONF} event stream's subscribers and replay buffer.
+     */
+    public NotificationSink notifications() {
+        return server.notifications();
+    }
+
+    /** Stops the gateway: event stream subscriptions end (their responses complete), then requests in progress are
+     * cut off. */
     @Override
     public void close() {
         server.close();
@@ -143,6 +158,7 @@ public final class RestconfGateway implements AutoCloseable {
         private Duration headerTimeout = Limits.DEFAULT.headerTimeout();
         private long minDataRate = Limits.DEFAULT.minDataRate();
         private int maxConnections = Limits.DEFAULT.maxConnections();
+        private StreamLimits streamLimits = StreamLimits.DEFAULTS;
 
         private Builder(final Datastores datastores, final EffectiveModelContext models) {
             this.datastores = requireNonNull(datastores);
@@ -328,6 +344,17 @@ public final class RestconfGateway implements AutoCloseable {
         }
 
         /**
+         * The limits of the event streams (subscribers, queues, replay buffer; default {@link StreamLimits#DEFAULTS}).
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder streamLimits(final StreamLimits limits) {
+            this.streamLimits = requireNonNull(limits);
+            return this;
+        }
+
+        /**
          * Starts the gateway.
          *
          * @return the running gateway
@@ -341,7 +368,7 @@ public final class RestconfGateway implements AutoCloseable {
                 minDataRate, maxConnections);
             final ServerSettings settings = new ServerSettings(address(), tlsSettings(), users(), limits);
             try {
-                return new RestconfGateway(GatewayServer.start(datastores, models, settings));
+                return new RestconfGateway(GatewayServer.start(datastores, models, settings, streamLimits));
             } catch (IOException e) {
                 throw e;
             } catch (Exception e) {

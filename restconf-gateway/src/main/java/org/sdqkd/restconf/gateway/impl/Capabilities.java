@@ -6,7 +6,8 @@ import java.util.List;
  * The capabilities the gateway announces in {@code ietf-restconf-monitoring:restconf-state/capabilities} (RFC 8040
  * section 9.1): the mandatory {@code defaults} capability with the basic mode, and one URI per query parameter that
  * works (section 9.1.1; {@code content} has none, every server supports it). A parameter is listed here only once the
- * gateway carries it out ({@link QueryParameters}); insert, point, filter, start-time and stop-time are not.
+ * gateway carries it out ({@link QueryParameters}, {@link StreamParameters}); insert and point are not. {@code replay}
+ * (start-time and stop-time) is listed only when the event stream keeps events to replay.
  */
 final class Capabilities {
     /**
@@ -22,12 +23,23 @@ final class Capabilities {
     /** {@code with-defaults} (section 4.8.9): the modes explicit, trim and report-all. */
     static final String WITH_DEFAULTS = "urn:ietf:params:restconf:capability:with-defaults:1.0";
 
+    /** {@code filter} on event streams (section 4.8.4). */
+    static final String FILTER = "urn:ietf:params:restconf:capability:filter:1.0";
+    /** {@code start-time} and {@code stop-time} on event streams (sections 4.8.7, 4.8.8). */
+    static final String REPLAY = "urn:ietf:params:restconf:capability:replay:1.0";
+
     private Capabilities() {
         // no instances
     }
 
-    /** The capability URIs, in the order they are listed. */
-    static List<String> announced() {
-        return List.of(DEFAULTS, DEPTH, FIELDS, WITH_DEFAULTS);
+    /**
+     * The capability URIs, in the order they are listed.
+     *
+     * @param replay whether the event stream replays events
+     * @return the URIs
+     */
+    static List<String> announced(final boolean replay) {
+        return replay ? List.of(DEFAULTS, DEPTH, FIELDS, WITH_DEFAULTS, FILTER, REPLAY)
+            : List.of(DEFAULTS, DEPTH, FIELDS, WITH_DEFAULTS, FILTER);
     }
 }

@@ -16,13 +16,16 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.Datastores;
+import org.sdqkd.restconf.gateway.StreamLimits;
+import org.sdqkd.restconf.gateway.spi.NotificationSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: Jetty with one connector ({@link Connectors}: HTTPS with HTTP/2 and HTTP/1.1, or plain HTTP),
  * the minimum request data rate, {@link Authentication} and the RESTCONF handler, plus the listeners that move
- * {@code Last-Modified} when running or the operational state change by other means than this gateway.
+ * {@code Last-Modified} when running or the operational state change by other means than this gateway and that raise
+ * a configuration change event on the {@code NETCONF} stream for every commit to running.
  */
 public final class GatewayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
@@ -37,14 +40,19 @@ public final class GatewayServer implements AutoCloseable {
     private final Registration listener;
     private final String scheme;
     private final OperationRegistry operations;
+    private final NotificationStream stream;
+    private final StreamResource streams;
 
     private GatewayServer(final Server server, final ServerConnector connector, final Registration listener,
-            final String scheme, final OperationRegistry operations) {
+            final String scheme, final OperationRegistry operations, final NotificationStream stream,
+            final StreamResource streams) {
         this.server = server;
         this.connector = connector;
         this.listener = listener;
         this.scheme = scheme;
         this.operations = operations;
+        this.stream = stream;
+        this.streams = streams;
     }
 
     /**
@@ -53,13 +61,15 @@ public final class GatewayServer implements AutoCloseable {
      * @param datastores the datastores to serve
      * @param models     their models
      * @param settings   where to listen, TLS, users and limits
+     * @param streamLimits the event streams' limits
      * @return the running gateway
      * @throws Exception when Jetty cannot start (for example, the port is taken)
      */
     @SuppressWarnings("checkstyle:IllegalThrows")
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
-            final ServerSettings settings) throws Exception {
+            final ServerSettings settings, final StreamLimits streamLimits) throws Exception {
         requireNonNull(datastores);
+        requireNonNull(limits);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("restconf");
@@ -70,8 +80,10 @@ public final class GatewayServer implements AutoCloseable {
         final ModelCodecs codecs = ModelCodecs.of(ServedModels.of(models, sources));
         final Limits limits = settings.limits();
         final OperationRegistry operations = new OperationRegistry(codecs.context());
+        final NotificationStream stream = new NotificationStream(codecs.context(), streamLimits, Clock.systemUTC());
+        final StreamResource streams = new StreamResource(stream, codecs, streamLimits, Clock.systemUTC());
         Handler handler = new RestconfHandler(datastores, codecs, sources, limits.maxBody(), limits.maxDepth(), clock,
-            operations);
+            operations, stream, streams);
         final Optional<PasswordChecks> passwords = settings.users()
             .map(users -> new PasswordChecks(users.passwords(), PASSWORD_WORKERS, REMEMBER_PASSWORDS));
         if (settings.users().isPresent()) {
@@ -80,8 +92,12 @@ public final class GatewayServer implements AutoCloseable {
         }
         server.setHandler(limits.minDataRate() > 0 ? new MinimumDataRateHandler(handler, limits.minDataRate(), 0)
             : handler);
+        final ConfigChangeEvents changes = new ConfigChangeEvents(stream, Clock.systemUTC());
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
-            change -> clock.touchConfiguration());
+            change -> {
+                clock.touchConfiguration();
+                changes.onDataChanged(change);
+            });
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),
             change -> clock.touchState());
         final Registration listener = () -> {
@@ -93,18 +109,24 @@ public final class GatewayServer implements AutoCloseable {
             server.start();
         } catch (Exception e) {
             listener.close();
+            streams.close();
             server.stop();
             throw e;
         }
         final String scheme = settings.tls().isPresent() ? "https" : "http";
         LOG.info("RESTCONF gateway listening on {}://{}:{}/restconf ({})", scheme, settings.address().getHostString(),
             connector.getLocalPort(), settings.users().isPresent() ? "authenticated" : "unauthenticated");
-        return new GatewayServer(server, connector, listener, scheme, operations);
+        return new GatewayServer(server, connector, listener, scheme, operations, stream, streams);
     }
 
     /** The implementations of RPCs and actions the gateway invokes. */
     public OperationRegistry operations() {
         return operations;
+    }
+
+    /** Where notifications of the served models are published on the {@code NETCONF} stream. */
+    public NotificationSink notifications() {
+        return stream;
     }
 
     /** The port the gateway listens on. */
@@ -124,6 +146,8 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        // the subscriptions end first, so their responses end cleanly before the connections close
+        streams.close();
         try {
             server.stop();
         } catch (Exception e) {

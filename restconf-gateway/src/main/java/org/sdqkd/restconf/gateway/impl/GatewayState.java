@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,8 +35,6 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
-import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.common.Revision;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
@@ -54,8 +51,8 @@ import org.opendaylight.yangtools.yang.model.api.SchemaContext;
  * The gateway's own state data, merged into what GET answers as operational data: the YANG library
  * ({@code ietf-yang-library:yang-library}, RFC 8525) of the served models, each module with a {@code location} URL
  * that serves its YANG text, and {@code ietf-restconf-monitoring:restconf-state} (RFC 8040 section 9.3) with the
- * capabilities the gateway announces. Built with the generated bindings and turned into data by the binding codec,
- * once per RESTCONF root URL (the locations are absolute URLs).
+ * capabilities the gateway announces and its event stream. Built with the generated bindings and turned into data by
+ * the binding codec, once per RESTCONF root URL (the locations are absolute URLs).
  */
 final class GatewayState {
     /** The name of the one module set and the one schema: every served module, in every datastore. */
@@ -65,6 +62,7 @@ final class GatewayState {
     private final ModuleSources sources;
     private final List<String> capabilities;
     private final BindingDataCodec codec;
+    private final NotificationStream stream;
     private final AtomicReference<Built> last = new AtomicReference<>();
 
     private record Built(String root, ContainerNode data) {
@@ -76,14 +74,15 @@ final class GatewayState {
      * @param models       the served models
      * @param sources      the YANG sources the locations serve
      * @param capabilities the capability URIs announced
+     * @param stream       the event stream listed under {@code streams}
      */
-    GatewayState(final EffectiveModelContext models, final ModuleSources sources, final List<String> capabilities) {
+    GatewayState(final EffectiveModelContext models, final ModuleSources sources, final List<String> capabilities,
+            final NotificationStream stream) {
         this.models = requireNonNull(models);
         this.sources = requireNonNull(sources);
         this.capabilities = List.copyOf(capabilities);
-        this.codec = ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no binding codec on the class path"))
-            .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext(YangLibrary.class, RestconfState.class));
+        this.stream = requireNonNull(stream);
+        this.codec = GatewayBindings.codec();
     }
 
     /**
@@ -103,6 +102,7 @@ final class GatewayState {
             .withChild(normalized(DataObjectIdentifier.builder(RestconfState.class).build(), new RestconfStateBuilder()
                 .setCapabilities(new CapabilitiesBuilder().setCapability(capabilities.stream().map(Uri::new)
                     .collect(Collectors.toCollection(LinkedHashSet::new))).build())
+                .setStreams(StreamsState.streams(restconfRoot, stream))
                 .build()))
             .build();
         last.set(new Built(restconfRoot, data));

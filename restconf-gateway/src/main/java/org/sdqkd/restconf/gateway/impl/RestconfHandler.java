@@ -32,6 +32,7 @@ final class RestconfHandler extends Handler.Abstract {
     private static final String VERSION = ROOT + "/yang-library-version";
     private static final String OPERATIONS = ROOT + "/operations";
     private static final String MODULES = ROOT + "/" + SchemaResource.SEGMENT + "/";
+    private static final String STREAMS = ROOT + "/" + StreamResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
     private static final String READ_ONLY = "GET, HEAD, OPTIONS";
     private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType() + ", "
@@ -47,6 +48,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final OperationRequests calls;
     private final BodyWriter writer;
     private final ErrorWriter errors;
+    private final StreamResource streams;
     private final int maxBody;
     private final BodyDepth depth;
 
@@ -60,12 +62,16 @@ final class RestconfHandler extends Handler.Abstract {
      * @param maxDepth   the deepest nesting of a JSON or XML body accepted
      * @param clock      when the data last changed
      * @param registry   the implementations of RPCs and actions
+     * @param stream     the event stream
+     * @param streams    its resources
      */
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
-            final int maxBody, final int maxDepth, final ModificationClock clock, final OperationRegistry registry) {
+            final int maxBody, final int maxDepth, final ModificationClock clock, final OperationRegistry registry,
+            final NotificationStream stream, final StreamResource streams) {
         this.parser = new ApiPathParser(models);
-        this.data = new DataResource(datastores, models, clock,
-            new GatewayState(models.context(), sources, Capabilities.announced()));
+        this.data = new DataResource(datastores, models, clock, new GatewayState(models.context(), sources,
+            Capabilities.announced(stream.replaySupported()), stream));
+        this.streams = streams;
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
@@ -90,6 +96,11 @@ final class RestconfHandler extends Handler.Abstract {
             }
             if (HOST_META.equals(path)) {
                 hostMeta(method, response, callback);
+                return true;
+            }
+            if (path.startsWith(STREAMS)) {
+                answerEncoding = StreamResource.encodingAt(path.substring(STREAMS.length()));
+                streams.handle(request, response, callback, answerEncoding, queryOf(request));
                 return true;
             }
             if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
@@ -225,6 +236,9 @@ final class RestconfHandler extends Handler.Abstract {
     private static String allowedAt(final String path) {
         if (path.startsWith(OPERATIONS + "/")) {
             return "GET, HEAD, POST, OPTIONS";
+        }
+        if (path.startsWith(STREAMS)) {
+            return StreamResource.ALLOWED;
         }
         return path.startsWith(DATA) ? "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" : READ_ONLY;
     }

@@ -1,6 +1,8 @@
 /**
- * What a service plugs into the RESTCONF gateway: implementations of the RPCs and actions of the served models,
- * invoked by {@code POST {+restconf}/operations/module:rpc} and by POST on an action's data resource (RFC 8040
- * sections 3.6 and 4.4.2), with input and output as yangtools NormalizedNodes.
+ * What other parts of a program plug into the RESTCONF gateway: implementations of the RPCs and actions of the
+ * served models, invoked by {@code POST {+restconf}/operations/module:rpc} and by POST on an action's data resource
+ * (RFC 8040 sections 3.6 and 4.4.2), with input and output as yangtools NormalizedNodes; and {@link NotificationSink},
+ * through which they publish the notifications of the served models on the gateway's {@code NETCONF} event stream
+ * (RFC 8040 section 6).
  */
 package org.sdqkd.restconf.gateway.spi;

@@ -12,6 +12,7 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.restconf.gateway.RestconfGateway;
+import org.sdqkd.restconf.gateway.StreamLimits;
 
 /** A gateway on fresh datastores in a directory, on a loopback port 0, with a JDK HTTP client. */
 final class GatewayHarness implements AutoCloseable {
@@ -24,18 +25,24 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(final Path directory, final int maxBody) {
-        this(directory, maxBody, TestModels.CONTEXT);
+        this(directory, maxBody, TestModels.CONTEXT, StreamLimits.DEFAULTS);
     }
 
     /** A gateway serving other models, such as {@link TestModule#CONTEXT}. */
     GatewayHarness(final Path directory, final EffectiveModelContext models) {
-        this(directory, RestconfGateway.DEFAULT_MAX_BODY, models);
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, models, StreamLimits.DEFAULTS);
     }
 
-    private GatewayHarness(final Path directory, final int maxBody, final EffectiveModelContext models) {
+    GatewayHarness(final Path directory, final StreamLimits limits) {
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, TestModels.CONTEXT, limits);
+    }
+
+    private GatewayHarness(final Path directory, final int maxBody, final EffectiveModelContext models,
+            final StreamLimits limits) {
         try {
             datastores = Datastores.open(directory, models);
-            gateway = RestconfGateway.start(datastores, models, "127.0.0.1", 0, maxBody);
+            gateway = RestconfGateway.builder(datastores, models).listen("127.0.0.1", 0).plainHttp().unauthenticated()
+                .maxBody(maxBody).streamLimits(limits).start();
         } catch (StorageException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

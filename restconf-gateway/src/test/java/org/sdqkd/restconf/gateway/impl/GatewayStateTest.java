@@ -121,7 +121,7 @@ final class GatewayStateTest {
         final RestconfState state = TestModels.decode(STATE, TestModels.parse(answer.body(),
             List.of(RestconfState.QNAME), encoding));
         // a leaf-list ordered by the system: compared as a set
-        assertEquals(Set.copyOf(Capabilities.announced()), state.getCapabilities().getCapability().stream()
+        assertEquals(Set.copyOf(Capabilities.announced(true)), state.getCapabilities().getCapability().stream()
             .map(Uri::getValue).collect(java.util.stream.Collectors.toSet()));
     }
 

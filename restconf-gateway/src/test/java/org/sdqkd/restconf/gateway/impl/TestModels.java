@@ -59,6 +59,11 @@ final class TestModels {
     }
 
     static final EffectiveModelContext CONTEXT = YangModels.projectModels();
+
+    /** The binding codec of every model on the class path. */
+    static BindingDataCodec codec() {
+        return Holder.CODEC;
+    }
     static final Uuid NODE_ID = new Uuid("b8f7370b-f7ac-4c45-b0c4-dbdb36e2fc23");
     static final DataObjectIdentifier<QkdNode> QKD_NODE = DataObjectIdentifier.builder(QkdNode.class).build();
 
