@@ -52,13 +52,32 @@ public final class RestconfGateway implements AutoCloseable {
      */
     public static RestconfGateway start(final Datastores datastores, final EffectiveModelContext models,
             final String host, final int port, final int maxBody) throws IOException {
+        return start(datastores, models, host, port, maxBody, false);
+    }
+
+    /**
+     * Starts a gateway on a datastore, optionally in the TeraFlowSDN-compatible mode: besides RFC 8040 it then
+     * accepts the habits of TeraFlowSDN's QKD driver (trailing slashes, bare member names, a POST whose body wraps
+     * its target, JSON {@code null} for absent values) and answers in the form that driver parses (see the README).
+     *
+     * @param datastores    the datastores to serve
+     * @param models        the models of the datastores
+     * @param host          the address to listen on
+     * @param port          the port, {@code 0} for any free port
+     * @param maxBody       the largest request body accepted (larger ones answer 413), in bytes
+     * @param tfsCompatible whether the TeraFlowSDN-compatible mode is on
+     * @return the running gateway
+     * @throws IOException when the server cannot start
+     */
+    public static RestconfGateway start(final Datastores datastores, final EffectiveModelContext models,
+            final String host, final int port, final int maxBody, final boolean tfsCompatible) throws IOException {
         requireNonNull(models);
         if (maxBody < 1) {
             throw new IllegalArgumentException("maxBody must be positive: " + maxBody);
         }
         try {
             return new RestconfGateway(GatewayServer.start(datastores, models, new InetSocketAddress(host, port),
-                maxBody));
+                maxBody, tfsCompatible));
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

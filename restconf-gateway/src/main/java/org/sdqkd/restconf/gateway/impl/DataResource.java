@@ -13,6 +13,8 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataSnapshot;
 import org.sdqkd.datastore.api.DataTransaction;
@@ -173,6 +175,39 @@ final class DataResource {
             tx.write(child.path(), child.data());
             return 201;
         }, Map.of("Location", location));
+    }
+
+    /**
+     * The TeraFlowSDN-compatible POST of a body that wraps the target itself: merges it into the target, creating
+     * the target when absent, and replaces each list entry the body holds, so that a re-POST of an entry updates it.
+     * One transaction, as every edit.
+     *
+     * @return 201 when the target or one of the entries was created, 204 otherwise
+     */
+    Answer upsert(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions)
+            throws RestconfException {
+        requireConfiguration(target);
+        final NormalizedNode data = reader.readResource(target, encoding, body);
+        return edit(target.path(), conditions, (tx, current) -> {
+            boolean created = current.isEmpty();
+            final Map<YangInstanceIdentifier, NormalizedNode> entries = new java.util.LinkedHashMap<>();
+            if (data instanceof DataContainerNode container) {
+                for (NormalizedNode child : container.body()) {
+                    if (child instanceof MapNode list) {
+                        for (MapEntryNode entry : list.body()) {
+                            final YangInstanceIdentifier at = target.path().node(list.name()).node(entry.name());
+                            created |= tx.read(at).isEmpty();
+                            entries.put(at, entry);
+                        }
+                    }
+                }
+            }
+            tx.merge(target.path(), data);
+            for (Map.Entry<YangInstanceIdentifier, NormalizedNode> entry : entries.entrySet()) {
+                tx.write(entry.getKey(), entry.getValue());
+            }
+            return created ? 201 : 204;
+        }, Map.of());
     }
 
     /**

@@ -43,12 +43,13 @@ public final class GatewayServer implements AutoCloseable {
      * @param models     their models
      * @param address    where to listen; port 0 picks a free port
      * @param maxBody    the largest request body accepted, in bytes
+     * @param tfsCompatible whether TeraFlowSDN's QKD driver's habits are accepted ({@link TfsCompatibleHandler})
      * @return the running gateway
      * @throws Exception when Jetty cannot start (for example, the port is taken)
      */
     @SuppressWarnings("checkstyle:IllegalThrows")
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
-            final InetSocketAddress address, final int maxBody) throws Exception {
+            final InetSocketAddress address, final int maxBody, final boolean tfsCompatible) throws Exception {
         requireNonNull(datastores);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -64,8 +65,9 @@ public final class GatewayServer implements AutoCloseable {
         connector.setPort(address.getPort());
         server.addConnector(connector);
         final ModuleSources sources = ModuleSources.fromClassPath();
-        server.setHandler(new RestconfHandler(datastores, ModelCodecs.of(ServedModels.of(models, sources)), sources,
-            maxBody, clock));
+        final ModelCodecs codecs = ModelCodecs.of(ServedModels.of(models, sources));
+        final RestconfHandler restconf = new RestconfHandler(datastores, codecs, sources, maxBody, clock);
+        server.setHandler(tfsCompatible ? new TfsCompatibleHandler(restconf, codecs, maxBody) : restconf);
         final Registration configuration = datastores.listen(DatastoreName.RUNNING, YangInstanceIdentifier.of(),
             change -> clock.touchConfiguration());
         final Registration state = datastores.listen(DatastoreName.OPERATIONAL, YangInstanceIdentifier.of(),

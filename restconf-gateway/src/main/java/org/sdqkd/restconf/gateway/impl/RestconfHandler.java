@@ -154,6 +154,9 @@ final class RestconfHandler extends Handler.Abstract {
             case "PUT", "PATCH", "POST" -> {
                 final Encoding bodyEncoding = Encoding.ofContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
                 final byte[] body = body(request);
+                if ("POST".equals(method) && request.getAttribute(TfsCompatibleHandler.UPSERT) != null) {
+                    yield data.upsert(target, bodyEncoding, body, conditions);
+                }
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,
                         restconfRoot(request) + "/data");

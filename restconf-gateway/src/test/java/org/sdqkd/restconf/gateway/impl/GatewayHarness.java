@@ -23,9 +23,13 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(final Path directory, final int maxBody) {
+        this(directory, maxBody, false);
+    }
+
+    GatewayHarness(final Path directory, final int maxBody, final boolean tfsCompatible) {
         try {
             datastores = Datastores.open(directory, TestModels.CONTEXT);
-            gateway = RestconfGateway.start(datastores, TestModels.CONTEXT, "127.0.0.1", 0, maxBody);
+            gateway = RestconfGateway.start(datastores, TestModels.CONTEXT, "127.0.0.1", 0, maxBody, tfsCompatible);
         } catch (StorageException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
