@@ -13,8 +13,6 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
-import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.sdqkd.datastore.api.DataSnapshot;
 import org.sdqkd.datastore.api.DataTransaction;
@@ -157,7 +155,9 @@ final class DataResource {
     }
 
     /**
-     * POST of a data resource (RFC 8040 section 4.4.1): creates a child of the target.
+     * POST of a data resource (RFC 8040 section 4.4.1): creates a child of the target. A body that holds the target
+     * itself rather than a child (what Ansible's {@code restconf_config} sends to create an absent resource) creates
+     * the target, under the same rules.
      *
      * @return 201 with the new resource's {@code Location}
      * @throws RestconfException 409 data-exists when the child exists
@@ -165,49 +165,35 @@ final class DataResource {
     Answer post(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions,
             final String dataUri) throws RestconfException {
         requireConfiguration(target);
-        final BodyReader.Child child = reader.readChild(target, encoding, body);
-        final String location = dataUri + "/" + formatter.format(child.path());
-        return edit(child.path(), conditions, (tx, current) -> {
-            if (current.isPresent()) {
-                throw RestconfException.of(RestconfError.at(ErrorTag.DATA_EXISTS, child.path(),
-                    "the resource exists; POST only creates (RFC 8040 section 4.4.1)"));
+        final BodyReader.Child child;
+        try {
+            child = reader.readChild(target, encoding, body);
+        } catch (RestconfException notAChild) {
+            if (target.isRoot()) {
+                throw notAChild;
             }
-            tx.write(child.path(), child.data());
-            return 201;
-        }, Map.of("Location", location));
+            // Ansible's restconf_config POSTs the resource itself to its own, absent, path
+            final NormalizedNode self;
+            try {
+                self = reader.readResource(target, encoding, body);
+            } catch (RestconfException notItself) {
+                throw notAChild;
+            }
+            return create(target.path(), self, conditions, dataUri + "/" + formatter.format(target.path()));
+        }
+        return create(child.path(), child.data(), conditions, dataUri + "/" + formatter.format(child.path()));
     }
 
-    /**
-     * The TeraFlowSDN-compatible POST of a body that wraps the target itself: merges it into the target, creating
-     * the target when absent, and replaces each list entry the body holds, so that a re-POST of an entry updates it.
-     * One transaction, as every edit.
-     *
-     * @return 201 when the target or one of the entries was created, 204 otherwise
-     */
-    Answer upsert(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions)
-            throws RestconfException {
-        requireConfiguration(target);
-        final NormalizedNode data = reader.readResource(target, encoding, body);
-        return edit(target.path(), conditions, (tx, current) -> {
-            boolean created = current.isEmpty();
-            final Map<YangInstanceIdentifier, NormalizedNode> entries = new java.util.LinkedHashMap<>();
-            if (data instanceof DataContainerNode container) {
-                for (NormalizedNode child : container.body()) {
-                    if (child instanceof MapNode list) {
-                        for (MapEntryNode entry : list.body()) {
-                            final YangInstanceIdentifier at = target.path().node(list.name()).node(entry.name());
-                            created |= tx.read(at).isEmpty();
-                            entries.put(at, entry);
-                        }
-                    }
-                }
+    private Answer create(final YangInstanceIdentifier path, final NormalizedNode data, final Conditions conditions,
+            final String location) throws RestconfException {
+        return edit(path, conditions, (tx, current) -> {
+            if (current.isPresent()) {
+                throw RestconfException.of(RestconfError.at(ErrorTag.DATA_EXISTS, path,
+                    "the resource exists; POST only creates (RFC 8040 section 4.4.1)"));
             }
-            tx.merge(target.path(), data);
-            for (Map.Entry<YangInstanceIdentifier, NormalizedNode> entry : entries.entrySet()) {
-                tx.write(entry.getKey(), entry.getValue());
-            }
-            return created ? 201 : 204;
-        }, Map.of());
+            tx.write(path, data);
+            return 201;
+        }, Map.of("Location", location));
     }
 
     /**

@@ -42,6 +42,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final SchemaResource schemas;
     private final OperationsResource operations;
     private final YangPatchResource yangPatch;
+    private final TfsUpsert upsert;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final int maxBody;
@@ -63,6 +64,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.schemas = new SchemaResource(models.context(), sources);
         this.operations = new OperationsResource(models.context());
         this.yangPatch = new YangPatchResource(data, parser, models);
+        this.upsert = new TfsUpsert(data, models);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -155,7 +157,7 @@ final class RestconfHandler extends Handler.Abstract {
                 final Encoding bodyEncoding = Encoding.ofContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
                 final byte[] body = body(request);
                 if ("POST".equals(method) && request.getAttribute(TfsCompatibleHandler.UPSERT) != null) {
-                    yield data.upsert(target, bodyEncoding, body, conditions);
+                    yield upsert.apply(target, bodyEncoding, body, conditions);
                 }
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,

@@ -29,7 +29,7 @@ import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
  * slash) and empty containers with an empty object instead of 404. Everything else is the standard handler's.
  */
 final class TfsCompatibleHandler extends Handler.Wrapper {
-    /** The request attribute that makes a POST an upsert of its target (see {@link DataResource#upsert}). */
+    /** The request attribute that makes a POST an upsert of its target (see {@link TfsUpsert}). */
     static final String UPSERT = TfsCompatibleHandler.class.getName() + ".upsert";
 
     private static final String DATA = "/restconf/data";

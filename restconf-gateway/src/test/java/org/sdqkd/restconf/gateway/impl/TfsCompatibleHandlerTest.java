@@ -143,8 +143,8 @@ final class TfsCompatibleHandlerTest {
         final HttpResponse<String> badValue = driverPost(links, link("PHYS", PEER, "not-a-number"));
         assertEquals(400, badValue.statusCode(), badValue.body());
         assertTrue(badValue.body().contains("not-a-number"), "the error names the bad value: " + badValue.body());
-        assertEquals(404, gateway.get(TestModels.nodePath() + "/" + QkdLinks.QNAME.getLocalName(), Encoding.JSON)
-            .statusCode(), "nothing was created");
+        assertTrue(gateway.datastores().snapshot(DatastoreName.RUNNING).read(TestModels.path(
+            DataObjectIdentifier.builder(QkdNode.class).child(QkdLinks.class).build())).isEmpty(), "nothing was created");
     }
 
     /** The body of the driver's create_connectivity_link, as it sends it. */
