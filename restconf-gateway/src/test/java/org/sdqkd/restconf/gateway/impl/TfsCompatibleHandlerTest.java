@@ -144,7 +144,8 @@ final class TfsCompatibleHandlerTest {
         assertEquals(400, badValue.statusCode(), badValue.body());
         assertTrue(badValue.body().contains("not-a-number"), "the error names the bad value: " + badValue.body());
         assertTrue(gateway.datastores().snapshot(DatastoreName.RUNNING).read(TestModels.path(
-            DataObjectIdentifier.builder(QkdNode.class).child(QkdLinks.class).build())).isEmpty(), "nothing was created");
+            DataObjectIdentifier.builder(QkdNode.class).child(QkdLinks.class).build())).isEmpty(),
+            "nothing was created");
     }
 
     /** The body of the driver's create_connectivity_link, as it sends it. */
