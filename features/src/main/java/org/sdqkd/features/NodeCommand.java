@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
+import org.sdqkd.restconf.gateway.RestconfGateway;
 import org.sdqkd.qkd.node.QkdNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", mixinStandardHelpOptions = true,
     description = {
         "Run an SD-QKD node: its NETCONF agent (ETSI GS QKD 015 qkd_node), its emulated QKD links and its",
-        "ETSI GS QKD 014 KME (HTTPS, mutual TLS), until SIGINT or SIGTERM. Prints its endpoints once it runs.",
+        "ETSI GS QKD 014 KME (HTTPS, mutual TLS), and RESTCONF when its file has a restconf: section, until SIGINT",
+        "or SIGTERM. Prints its endpoints once it runs.",
         "features/src/main/config/node/ holds a commented three-node example."
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -44,6 +48,11 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--kme-port", paramLabel = "PORT",
         description = "Serve the KME on this port instead of the configured one; 0 picks a free port.")
     private Integer kmePort;
+
+    @Option(names = "--restconf-port", paramLabel = "PORT",
+        description = "Serve RESTCONF on this port instead of the configured one (only with a restconf: section); "
+            + "0 picks a free port.")
+    private Integer restconfPort;
 
     @Option(names = "--ready-file", paramLabel = "FILE",
         description = "Once running, write the bound ports here as JSON (for scripts and the demo).")
@@ -79,6 +88,14 @@ final class NodeCommand implements Callable<Integer> {
             }
             loaded = loaded.withPorts(ncPort, kPort);
         }
+        if (restconfPort != null) {
+            if (restconfPort < 0 || restconfPort > 0xFFFF || loaded.settings().restconf().isEmpty()) {
+                err.println("sdqkd node: --restconf-port needs a restconf: section and a port in 0..65535");
+                err.flush();
+                return 2;
+            }
+            loaded = loaded.withRestconfPort(restconfPort);
+        }
         final NodeSettings settings = loaded.settings();
         final QkdNode node;
         try {
@@ -88,13 +105,27 @@ final class NodeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        final UntilSignal signal = UntilSignal.install("node", node::close, err);
+        final Optional<RestconfGateway> gateway;
+        try {
+            gateway = startRestconf(node, settings);
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            err.println("sdqkd node: cannot start RESTCONF for " + settings.name() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        final UntilSignal signal = UntilSignal.install("node", () -> {
+            gateway.ifPresent(RestconfGateway::close);
+            node.close();
+        }, err);
         if (stopWith != null) {
             stopWith(stopWith, settings.name(), err);
         }
         out.printf("sdqkd node %s (%s): NETCONF over SSH on %s:%d, ETSI GS QKD 014 KME on https://%s:%d%n",
             settings.name(), settings.nodeId(), settings.netconf().ssh().bindAddress(), node.netconfPort(),
             settings.kmeAddress(), node.kmePort());
+        gateway.ifPresent(g -> out.printf("sdqkd node %s: RESTCONF%s on %s%n", settings.name(),
+            settings.restconf().orElseThrow().tfsCompatible() ? " (TeraFlowSDN-compatible)" : "", g.restconfRoot()));
         for (Map.Entry<UUID, Integer> link : node.linkPorts().entrySet()) {
             out.printf("sdqkd node %s: QKD link %s listening on port %d%n", settings.name(), link.getKey(),
                 link.getValue());
@@ -102,7 +133,7 @@ final class NodeCommand implements Callable<Integer> {
         out.flush();
         if (readyFile != null) {
             try {
-                writeReady(node, settings);
+                writeReady(node, settings, gateway);
             } catch (IOException e) {
                 err.println("sdqkd node: cannot write " + readyFile + ": " + e.getMessage());
                 err.flush();
@@ -110,6 +141,18 @@ final class NodeCommand implements Callable<Integer> {
         }
         signal.await();
         return 0;
+    }
+
+    /** Starts the node's RESTCONF gateway on its datastores when the configuration has a restconf: section. */
+    private static Optional<RestconfGateway> startRestconf(final QkdNode node, final NodeSettings settings)
+            throws IOException {
+        if (settings.restconf().isEmpty()) {
+            return Optional.empty();
+        }
+        final NodeRestconf restconf = settings.restconf().orElseThrow();
+        final RestconfGateway.Builder builder = RestconfGateway.builder(node.datastores(), node.models())
+            .listen(restconf.address(), restconf.port()).plainHttp().unauthenticated();
+        return Optional.of((restconf.tfsCompatible() ? builder.tfsCompatible() : builder).start());
     }
 
     /** Ends this process, through its shutdown hook, once the process {@code pid} has ended (or now if it has). */
@@ -123,13 +166,15 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** Writes the ports as JSON, atomically, so a reader never sees half a file. */
-    private void writeReady(final QkdNode node, final NodeSettings settings) throws IOException {
+    private void writeReady(final QkdNode node, final NodeSettings settings, final Optional<RestconfGateway> gateway)
+            throws IOException {
         final ObjectMapper mapper = new ObjectMapper();
         final ObjectNode ready = mapper.createObjectNode();
         ready.put("name", settings.name());
         ready.put("node-id", settings.nodeId().toString());
         ready.put("netconf-port", node.netconfPort());
         ready.put("kme-port", node.kmePort());
+        gateway.ifPresent(g -> ready.put("restconf-port", g.port()));
         final ObjectNode links = ready.putObject("link-ports");
         node.linkPorts().forEach((id, port) -> links.put(id.toString(), port));
         final Path target = readyFile.toAbsolutePath();

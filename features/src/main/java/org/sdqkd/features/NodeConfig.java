@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
 import org.sdqkd.qkd.node.api.TlsIdentity;
@@ -24,6 +25,10 @@ import org.sdqkd.ssh.qkd.api.KexPolicy;
  *                                                   # ssh-qkd section takes keys from this node's KME
  * kme: {listen: {address: 127.0.0.1, port: 9443}}
  * initial-config: PATH                              # an ETSI GS QKD 015 qkd_node document, .json or .xml
+ * restconf:                                         # optional: the node's datastores over RESTCONF
+ *   listen: {address: 127.0.0.1, port: 8080}
+ *   plain-http: true                                # required (no TLS yet)
+ *   tfs-compatible: false                           # TeraFlowSDN's QKD driver's habits
  * </pre>
  *
  * <p>Relative paths are relative to the directory of the file. Errors name the file and the key.
@@ -34,11 +39,13 @@ public record NodeConfig(NodeSettings settings) {
     /** The default KME port (IANA has none; the demo uses 9443 + node index). */
     public static final int DEFAULT_KME_PORT = 9443;
 
-    private static final Set<String> TOP_KEYS = keys("node", "pki", "netconf", "kme", "initial-config");
+    private static final Set<String> TOP_KEYS = keys("node", "pki", "netconf", "kme", "initial-config",
+        "restconf");
     private static final Set<String> NODE_KEYS = keys("name", "id", "kme-id");
     private static final Set<String> PKI_KEYS = keys("ca", "certificate", "key");
     private static final Set<String> KME_KEYS = keys("listen");
     private static final Set<String> LISTEN_KEYS = keys("address", "port");
+    private static final Set<String> RESTCONF_KEYS = keys("listen", "plain-http", "tfs-compatible");
 
     /**
      * Reads a node configuration file, and the certificate files it names.
@@ -98,9 +105,10 @@ public record NodeConfig(NodeSettings settings) {
             }
             initial = Optional.of(initialFile);
         }
+        final Optional<NodeRestconf> restconf = restconf(yaml, YamlSection.optional(root, "restconf"));
         try {
             return new NodeConfig(new NodeSettings(name, id, kmeId, tls, netconf.settings(), kmeAddress, kmePort,
-                initial, absolute.getParent(), sshQkd));
+                initial, absolute.getParent(), sshQkd, restconf));
         } catch (IllegalArgumentException e) {
             throw yaml.error("pki.certificate", e.getMessage());
         }
@@ -111,7 +119,43 @@ public record NodeConfig(NodeSettings settings) {
         final NodeSettings s = settings;
         return new NodeConfig(new NodeSettings(s.name(), s.nodeId(), s.kmeId(), s.tls(),
             s.netconf().withSsh(s.netconf().ssh().withPort(netconfPort)), s.kmeAddress(), kmePort,
-            s.initialConfig(), s.baseDirectory(), s.sshQkd()));
+            s.initialConfig(), s.baseDirectory(), s.sshQkd(), s.restconf()));
+    }
+
+    /** This configuration with the RESTCONF port replaced (0: any free port); unchanged when it has none. */
+    public NodeConfig withRestconfPort(final int port) {
+        final NodeSettings s = settings;
+        return new NodeConfig(new NodeSettings(s.name(), s.nodeId(), s.kmeId(), s.tls(), s.netconf(),
+            s.kmeAddress(), s.kmePort(), s.initialConfig(), s.baseDirectory(), s.sshQkd(),
+            s.restconf().map(r -> r.withPort(port))));
+    }
+
+    /** The {@code restconf:} section: listen address and port, plain-http (required, true), tfs-compatible. */
+    private static Optional<NodeRestconf> restconf(final YamlSection yaml, final JsonNode section)
+            throws ConfigException {
+        if (section == null) {
+            return Optional.empty();
+        }
+        yaml.mapping(section, "restconf", RESTCONF_KEYS);
+        String address = "127.0.0.1";
+        int port = NodeRestconf.DEFAULT_PORT;
+        final JsonNode listen = YamlSection.optional(section, "listen");
+        if (listen != null) {
+            yaml.mapping(listen, "restconf.listen", LISTEN_KEYS);
+            address = yaml.optionalText(listen, "restconf.listen.address", "address").orElse(address);
+            if (address.isBlank()) {
+                throw yaml.error("restconf.listen.address", "blank address");
+            }
+            port = yaml.integer(listen, "restconf.listen.port", "port", 0, 0xFFFF, port);
+        }
+        if (YamlSection.optional(section, "plain-http") == null) {
+            throw yaml.error("restconf.plain-http", "missing: HTTPS is not available yet, so say plain-http: true");
+        }
+        if (!yaml.bool(section, "restconf.plain-http", "plain-http", false)) {
+            throw yaml.error("restconf.plain-http", "only plain HTTP is available yet; it must be true");
+        }
+        final boolean tfs = yaml.bool(section, "restconf.tfs-compatible", "tfs-compatible", false);
+        return Optional.of(new NodeRestconf(address, port, true, tfs));
     }
 
     /**

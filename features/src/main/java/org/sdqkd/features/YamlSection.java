@@ -153,6 +153,18 @@ final class YamlSection {
         return value.intValue();
     }
 
+    boolean bool(final JsonNode parent, final String key, final String name, final boolean defaultValue)
+            throws ConfigException {
+        final JsonNode value = optional(parent, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.isBoolean()) {
+            throw error(key, "expected true or false, found " + kind(value));
+        }
+        return value.booleanValue();
+    }
+
     Duration duration(final JsonNode parent, final String key, final String name,
             final boolean zeroAllowed, final Duration defaultValue) throws ConfigException {
         final JsonNode value = optional(parent, name);

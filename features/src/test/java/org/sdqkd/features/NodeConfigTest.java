@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
+import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
 import org.sdqkd.qkd.node.api.TlsIdentity;
@@ -125,6 +126,37 @@ class NodeConfigTest {
         assertError("netconf.ssh-qkd.rekey.max-bytes: expected an integer of at least 1024", withSshQkd(
             sae + "rekey: {max-bytes: 10}\n"));
         assertError("netconf.ssh-qkd.polcy: unknown key", withSshQkd("polcy: required\n" + sae));
+    }
+
+    @Test
+    void readsTheRestconfSection() throws Exception {
+        assertEquals(Optional.empty(), load(yaml("Almagro", ID.toString(), "")).settings().restconf());
+        final NodeRestconf restconf = load(yaml("Almagro", ID.toString(), "restconf:\n"
+            + "  listen: {address: 127.0.0.3, port: 8081}\n  plain-http: true\n  tfs-compatible: true\n"))
+            .settings().restconf().orElseThrow();
+        assertEquals(new NodeRestconf("127.0.0.3", 8081, true, true), restconf);
+        final NodeConfig defaults = load(yaml("Almagro", ID.toString(), "restconf: {plain-http: true}\n"));
+        assertEquals(new NodeRestconf("127.0.0.1", NodeRestconf.DEFAULT_PORT, true, false),
+            defaults.settings().restconf().orElseThrow());
+        assertEquals(0, defaults.withRestconfPort(0).settings().restconf().orElseThrow().port());
+        assertEquals(defaults.settings().restconf(), defaults.withPorts(0, 0).settings().restconf(),
+            "the NETCONF and KME overrides keep the RESTCONF section");
+    }
+
+    @Test
+    void restconfErrorsNameTheKey() throws IOException {
+        assertError("restconf.plain-http: missing", yaml("Almagro", ID.toString(), "restconf: {}\n"));
+        assertError("restconf.plain-http: only plain HTTP is available yet; it must be true",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http: false}\n"));
+        assertError("restconf.tfs-compatible: expected true or false, found a string",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http: true, tfs-compatible: 'yes please'}\n"));
+        assertError("restconf.listen.port: 65536 is out of range 0..65535",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http: true, listen: {port: 65536}}\n"));
+        assertError("restconf.listen.adress: unknown key",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http: true, listen: {adress: x}}\n"));
+        assertError("restconf.https: unknown key; expected one of listen, plain-http, tfs-compatible",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http: true, https: true}\n"));
+        assertError("restconf: expected a mapping", yaml("Almagro", ID.toString(), "restconf: 8080\n"));
     }
 
     private String withSshQkd(final String section) {

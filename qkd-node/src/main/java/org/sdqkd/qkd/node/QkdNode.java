@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
@@ -20,6 +21,7 @@ import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
@@ -135,6 +137,16 @@ public final class QkdNode implements AutoCloseable {
     /** The port of the NETCONF agent. */
     public int netconfPort() {
         return agent.port();
+    }
+
+    /** The node's datastores (running, operational, ...), to serve them by other means than NETCONF too. */
+    public Datastores datastores() {
+        return agent.datastores();
+    }
+
+    /** The YANG models of the node's datastores. */
+    public EffectiveModelContext models() {
+        return agent.models();
     }
 
     /** The port of the ETSI GS QKD 014 KME. */

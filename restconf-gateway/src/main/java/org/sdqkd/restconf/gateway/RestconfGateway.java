@@ -159,6 +159,7 @@ public final class RestconfGateway implements AutoCloseable {
         private long minDataRate = Limits.DEFAULT.minDataRate();
         private int maxConnections = Limits.DEFAULT.maxConnections();
         private StreamLimits streamLimits = StreamLimits.DEFAULTS;
+        private boolean tfsCompatible;
 
         private Builder(final Datastores datastores, final EffectiveModelContext models) {
             this.datastores = requireNonNull(datastores);
@@ -344,6 +345,18 @@ public final class RestconfGateway implements AutoCloseable {
         }
 
         /**
+         * Turns on the TeraFlowSDN-compatible mode (off by default): besides RFC 8040 the gateway then accepts the
+         * habits of TeraFlowSDN's QKD driver (trailing slashes, bare member names, a POST whose body wraps its target,
+         * JSON {@code null} for absent values) and answers in the form that driver parses (see the module README).
+         *
+         * @return this builder
+         */
+        public Builder tfsCompatible() {
+            this.tfsCompatible = true;
+            return this;
+        }
+
+        /**
          * The limits of the event streams (subscribers, queues, replay buffer; default {@link StreamLimits#DEFAULTS}).
          *
          * @param limits the limits
@@ -366,7 +379,8 @@ public final class RestconfGateway implements AutoCloseable {
         public RestconfGateway start() throws IOException {
             final Limits limits = new Limits(maxBody, maxHeaderBytes, maxDepth, idleTimeout, headerTimeout,
                 minDataRate, maxConnections);
-            final ServerSettings settings = new ServerSettings(address(), tlsSettings(), users(), limits);
+            final ServerSettings settings = new ServerSettings(address(), tlsSettings(), users(), limits,
+                tfsCompatible);
             try {
                 return new RestconfGateway(GatewayServer.start(datastores, models, settings, streamLimits));
             } catch (IOException e) {

@@ -23,13 +23,15 @@ import org.sdqkd.qkd.node.QkdNode;
  * @param baseDirectory the directory relative trace files are resolved against
  * @param sshQkd        the hybrid classical + QKD key exchange of the NETCONF SSH server, or empty for MINA's
  *                      standard methods only
+ * @param restconf      the node's RESTCONF server, which the launcher starts on its datastores, or empty for none
  */
 public record NodeSettings(String name, UUID nodeId, String kmeId, TlsIdentity tls, AgentSettings netconf,
         String kmeAddress, int kmePort, Optional<Path> initialConfig, Path baseDirectory,
-        Optional<NodeSshQkd> sshQkd) {
+        Optional<NodeSshQkd> sshQkd, Optional<NodeRestconf> restconf) {
     /** Checks the components. */
     public NodeSettings {
         requireNonNull(sshQkd);
+        requireNonNull(restconf);
         requireNonNull(name);
         requireNonNull(nodeId);
         requireNonNull(kmeId);
@@ -46,6 +48,27 @@ public record NodeSettings(String name, UUID nodeId, String kmeId, TlsIdentity t
             throw new IllegalArgumentException("the node certificate names node " + certified.map(UUID::toString)
                 .orElse("(none)") + ", not " + nodeId);
         }
+    }
+
+    /**
+     * Settings without a RESTCONF server.
+     *
+     * @param name          the node's name
+     * @param nodeId        the node's {@code qkdn_id}
+     * @param kmeId         the KME ID
+     * @param tls           the node's TLS identity
+     * @param netconf       the agent's settings
+     * @param kmeAddress    the KME's address
+     * @param kmePort       the KME's port
+     * @param initialConfig the first-start configuration
+     * @param baseDirectory the base of relative paths
+     * @param sshQkd        the hybrid key exchange, or empty
+     */
+    public NodeSettings(final String name, final UUID nodeId, final String kmeId, final TlsIdentity tls,
+            final AgentSettings netconf, final String kmeAddress, final int kmePort,
+            final Optional<Path> initialConfig, final Path baseDirectory, final Optional<NodeSshQkd> sshQkd) {
+        this(name, nodeId, kmeId, tls, netconf, kmeAddress, kmePort, initialConfig, baseDirectory, sshQkd,
+            Optional.empty());
     }
 
     /**

@@ -178,7 +178,9 @@ final class DataResource {
 
     /**
      * POST of a data resource (RFC 8040 section 4.4.1): creates a child of the target, at a position of its
-     * ordered-by-user list when {@code insert} is given (section 4.8.5).
+     * ordered-by-user list when {@code insert} is given (section 4.8.5). A body that holds the target itself rather
+     * than a child (what Ansible's {@code restconf_config} sends to create an absent resource) creates the target,
+     * under the same rules.
      *
      * @param insertion where the entry goes, if the request says
      * @return 201 with the new resource's {@code Location}
@@ -187,20 +189,41 @@ final class DataResource {
     Answer post(final ApiPath target, final Encoding encoding, final byte[] body, final Conditions conditions,
             final String dataUri, final Optional<Insertion> insertion) throws RestconfException {
         requireConfiguration(target);
-        final BodyReader.Child child = reader.readChild(target, encoding, body);
+        final BodyReader.Child child;
+        try {
+            child = reader.readChild(target, encoding, body);
+        } catch (RestconfException notAChild) {
+            if (target.isRoot() || insertion.isPresent()) {
+                throw notAChild;
+            }
+            // Ansible's restconf_config POSTs the resource itself to its own, absent, path
+            final NormalizedNode self;
+            try {
+                self = reader.readResource(target, encoding, body);
+            } catch (RestconfException notItself) {
+                throw notAChild;
+            }
+            return create(target.path(), self, conditions, dataUri + "/" + formatter.format(target.path()),
+                Optional.empty());
+        }
         if (insertion.isPresent()) {
             positions.requireOrdered(child.path());
         }
-        final String location = dataUri + "/" + formatter.format(child.path());
-        return edit(child.path(), conditions, (tx, current) -> {
+        return create(child.path(), child.data(), conditions, dataUri + "/" + formatter.format(child.path()),
+            insertion);
+    }
+
+    private Answer create(final YangInstanceIdentifier path, final NormalizedNode data, final Conditions conditions,
+            final String location, final Optional<Insertion> insertion) throws RestconfException {
+        return edit(path, conditions, (tx, current) -> {
             if (current.isPresent()) {
-                throw RestconfException.of(RestconfError.at(ErrorTag.DATA_EXISTS, child.path(),
+                throw RestconfException.of(RestconfError.at(ErrorTag.DATA_EXISTS, path,
                     "the resource exists; POST only creates (RFC 8040 section 4.4.1)"));
             }
             if (insertion.isPresent()) {
-                positions.place(tx, child.path(), child.data(), insertion.orElseThrow());
+                positions.place(tx, path, data, insertion.orElseThrow());
             } else {
-                ListPositions.write(tx, child.path(), child.data());
+                ListPositions.write(tx, path, data);
             }
             return 201;
         }, Map.of("Location", location));

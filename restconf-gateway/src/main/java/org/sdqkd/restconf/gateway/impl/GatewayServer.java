@@ -69,7 +69,7 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
             final ServerSettings settings, final StreamLimits streamLimits) throws Exception {
         requireNonNull(datastores);
-        requireNonNull(limits);
+        requireNonNull(streamLimits);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("restconf");
@@ -82,8 +82,10 @@ public final class GatewayServer implements AutoCloseable {
         final OperationRegistry operations = new OperationRegistry(codecs.context());
         final NotificationStream stream = new NotificationStream(codecs.context(), streamLimits, Clock.systemUTC());
         final StreamResource streams = new StreamResource(stream, codecs, streamLimits, Clock.systemUTC());
-        Handler handler = new RestconfHandler(datastores, codecs, sources, limits.maxBody(), limits.maxDepth(), clock,
-            operations, stream, streams);
+        final RestconfHandler restconf = new RestconfHandler(datastores, codecs, sources, limits.maxBody(),
+            limits.maxDepth(), clock, operations, stream, streams);
+        Handler handler = settings.tfsCompatible() ? new TfsCompatibleHandler(restconf, codecs, limits.maxBody())
+            : restconf;
         final Optional<PasswordChecks> passwords = settings.users()
             .map(users -> new PasswordChecks(users.passwords(), PASSWORD_WORKERS, REMEMBER_PASSWORDS));
         if (settings.users().isPresent()) {

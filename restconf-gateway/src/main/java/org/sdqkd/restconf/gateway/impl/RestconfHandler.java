@@ -46,6 +46,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final OpenApiResource openApi;
     private final WholeDatastore datastore;
     private final OperationRequests calls;
+    private final TfsUpsert upsert;
     private final BodyWriter writer;
     private final ErrorWriter errors;
     private final StreamResource streams;
@@ -78,6 +79,7 @@ final class RestconfHandler extends Handler.Abstract {
         this.openApi = new OpenApiResource(models.context());
         this.datastore = new WholeDatastore(data, models);
         this.calls = new OperationRequests(models, registry, parser, data);
+        this.upsert = new TfsUpsert(data, models);
         this.writer = new BodyWriter(models);
         this.errors = new ErrorWriter(models);
         this.maxBody = maxBody;
@@ -195,6 +197,9 @@ final class RestconfHandler extends Handler.Abstract {
             case "PUT", "PATCH", "POST" -> {
                 final Encoding bodyEncoding = Encoding.ofContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
                 final byte[] body = body(request);
+                if ("POST".equals(method) && request.getAttribute(TfsCompatibleHandler.UPSERT) != null) {
+                    yield upsert.apply(target, bodyEncoding, body, conditions);
+                }
                 if ("POST".equals(method)) {
                     yield data.post(target, bodyEncoding, body, conditions,
                         restconfRoot(request) + "/data", Insertion.of(query, parser));

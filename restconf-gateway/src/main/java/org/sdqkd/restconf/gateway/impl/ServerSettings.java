@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param limits  request sizes, nesting, timeouts and connections
  */
 public record ServerSettings(InetSocketAddress address, Optional<TlsSettings> tls, Optional<Users> users,
-        Limits limits) {
+        Limits limits, boolean tfsCompatible) {
     /**
      * Checks the components.
      *
@@ -22,6 +22,7 @@ public record ServerSettings(InetSocketAddress address, Optional<TlsSettings> tl
      * @param tls     the TLS identity, if any
      * @param users   the users, if requests are authenticated
      * @param limits  the limits
+     * @param tfsCompatible whether TeraFlowSDN's QKD driver's habits are accepted
      */
     public ServerSettings {
         requireNonNull(address, "address");

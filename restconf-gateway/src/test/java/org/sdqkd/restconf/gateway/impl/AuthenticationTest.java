@@ -40,7 +40,7 @@ final class AuthenticationTest {
             PasswordHash.MIN_ITERATIONS)), Map.of());
         server = new Server();
         final ServerConnector connector = Connectors.add(server, new ServerSettings(
-            new InetSocketAddress("127.0.0.1", 0), Optional.empty(), Optional.of(users), Limits.DEFAULT));
+            new InetSocketAddress("127.0.0.1", 0), Optional.empty(), Optional.of(users), Limits.DEFAULT, false));
         checks = new PasswordChecks(users.passwords(), 1, Duration.ofMinutes(1));
         server.setHandler(new Authentication(new Handler.Abstract() {
             @Override

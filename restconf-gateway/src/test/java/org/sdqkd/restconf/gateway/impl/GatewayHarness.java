@@ -25,24 +25,29 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(final Path directory, final int maxBody) {
-        this(directory, maxBody, TestModels.CONTEXT, StreamLimits.DEFAULTS);
+        this(directory, maxBody, TestModels.CONTEXT, StreamLimits.DEFAULTS, false);
     }
 
     /** A gateway serving other models, such as {@link TestModule#CONTEXT}. */
     GatewayHarness(final Path directory, final EffectiveModelContext models) {
-        this(directory, RestconfGateway.DEFAULT_MAX_BODY, models, StreamLimits.DEFAULTS);
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, models, StreamLimits.DEFAULTS, false);
     }
 
     GatewayHarness(final Path directory, final StreamLimits limits) {
-        this(directory, RestconfGateway.DEFAULT_MAX_BODY, TestModels.CONTEXT, limits);
+        this(directory, RestconfGateway.DEFAULT_MAX_BODY, TestModels.CONTEXT, limits, false);
+    }
+
+    GatewayHarness(final Path directory, final int maxBody, final boolean tfsCompatible) {
+        this(directory, maxBody, TestModels.CONTEXT, StreamLimits.DEFAULTS, tfsCompatible);
     }
 
     private GatewayHarness(final Path directory, final int maxBody, final EffectiveModelContext models,
-            final StreamLimits limits) {
+            final StreamLimits limits, final boolean tfsCompatible) {
         try {
             datastores = Datastores.open(directory, models);
-            gateway = RestconfGateway.builder(datastores, models).listen("127.0.0.1", 0).plainHttp().unauthenticated()
-                .maxBody(maxBody).streamLimits(limits).start();
+            final RestconfGateway.Builder builder = RestconfGateway.builder(datastores, models).listen("127.0.0.1", 0)
+                .plainHttp().unauthenticated().maxBody(maxBody).streamLimits(limits);
+            gateway = (tfsCompatible ? builder.tfsCompatible() : builder).start();
         } catch (StorageException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
