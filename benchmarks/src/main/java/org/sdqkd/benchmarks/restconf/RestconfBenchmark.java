@@ -216,7 +216,11 @@ public final class RestconfBenchmark {
 
     private static double median(final List<Double> values) {
         final List<Double> sorted = values.stream().sorted().toList();
-        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        final int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static String loadAverage() {

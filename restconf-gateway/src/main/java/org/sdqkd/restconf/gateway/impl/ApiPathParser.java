@@ -2,6 +2,8 @@ package org.sdqkd.restconf.gateway.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,7 +39,11 @@ import org.sdqkd.datastore.YangModels;
  * and leaf-lists must carry their key values.
  */
 final class ApiPathParser {
+    /** How many parsed paths are kept: a path is parsed once while it is among the recently used ones. */
+    private static final int KEPT = 1024;
+
     private final ModelCodecs codecs;
+    private final Cache<String, ApiPath> parsed = CacheBuilder.newBuilder().maximumSize(KEPT).build();
 
     ApiPathParser(final ModelCodecs codecs) {
         this.codecs = requireNonNull(codecs);
@@ -52,6 +58,17 @@ final class ApiPathParser {
      * @throws RestconfException 400 with the error the first bad segment gives
      */
     ApiPath parse(final String raw) throws RestconfException {
+        // a path names the same resource for as long as the models are the same: parse it once (refusals are not kept)
+        final ApiPath known = parsed.getIfPresent(raw);
+        if (known != null) {
+            return known;
+        }
+        final ApiPath path = parseSegments(raw);
+        parsed.put(raw, path);
+        return path;
+    }
+
+    private ApiPath parseSegments(final String raw) throws RestconfException {
         final SchemaInferenceStack stack = SchemaInferenceStack.of(codecs.context());
         DataSchemaContext current = codecs.tree().getRoot();
         final List<PathArgument> steps = new ArrayList<>();

@@ -64,7 +64,8 @@ final class BodyWriter {
     private void writeJson(final ApiPath target, final NormalizedNode node, final OutputStream out)
             throws IOException {
         final Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        final JsonWriter json = JsonWriterFactory.createJsonWriter(text, 2);
+        // compact: indented, the 10,000 key associations of the benchmark were 3.8 MB instead of 2.5 MB
+        final JsonWriter json = JsonWriterFactory.createJsonWriter(text);
         if (target.isRoot()) {
             json.beginObject();
             json.name("ietf-restconf:data");

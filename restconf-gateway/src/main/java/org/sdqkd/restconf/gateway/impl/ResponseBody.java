@@ -5,9 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
+import java.util.function.LongConsumer;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -21,7 +20,8 @@ final class ResponseBody extends OutputStream {
     /** How much of an answer is held before it starts to go out. */
     static final int BUFFER = 16 * 1024;
 
-    private final Response response;
+    private final Content.Sink response;
+    private final LongConsumer contentLength;
     private final boolean head;
     private final byte[] buffer = new byte[BUFFER];
     private int count;
@@ -31,11 +31,14 @@ final class ResponseBody extends OutputStream {
     /**
      * A body for a response whose status and headers are set, except the length.
      *
-     * @param response the response
-     * @param head     whether the request is HEAD: nothing is sent, the length is counted
+     * @param response      the response (a Jetty {@code Response} is a sink)
+     * @param contentLength sets the {@code Content-Length} header, called only when the whole body is known before
+     *                      anything is sent
+     * @param head          whether the request is HEAD: nothing is sent, the length is counted
      */
-    ResponseBody(final Response response, final boolean head) {
+    ResponseBody(final Content.Sink response, final LongConsumer contentLength, final boolean head) {
         this.response = requireNonNull(response);
+        this.contentLength = requireNonNull(contentLength);
         this.head = head;
     }
 
@@ -78,7 +81,7 @@ final class ResponseBody extends OutputStream {
      */
     void finish(final Callback callback) throws IOException {
         if (sent == null) {
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, head ? total : count);
+            contentLength.accept(head ? total : count);
             response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(buffer, 0, count), callback);
             return;
         }

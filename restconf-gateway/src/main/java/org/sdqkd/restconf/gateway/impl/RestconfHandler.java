@@ -300,7 +300,8 @@ final class RestconfHandler extends Handler.Abstract {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, encoding.mediaType());
         // written while the data is walked: a large answer is never held whole in memory
-        final ResponseBody out = new ResponseBody(response, head);
+        final ResponseBody out = new ResponseBody(response,
+            length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length), head);
         try {
             writer.write(answer.body().orElseThrow().target(), answer.body().orElseThrow().data(), encoding, out);
             out.finish(callback);
