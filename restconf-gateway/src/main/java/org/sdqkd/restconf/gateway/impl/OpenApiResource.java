@@ -2,6 +2,7 @@ package org.sdqkd.restconf.gateway.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.restconf.gateway.impl.openapi.OpenApiDocument;
 
@@ -34,6 +36,7 @@ final class OpenApiResource {
 
     private final EffectiveModelContext context;
     private final Map<String, Optional<Document>> files = new ConcurrentHashMap<>();
+    private volatile byte[] gzippedDocument;
 
     /**
      * A static document.
@@ -50,6 +53,45 @@ final class OpenApiResource {
 
     OpenApiResource(final EffectiveModelContext context) {
         this.context = requireNonNull(context);
+    }
+
+    /**
+     * The OpenAPI document gzipped (RFC 9110 section 8.4.1.3), for a client whose {@code Accept-Encoding} takes gzip:
+     * a tenth of its size or less. Compressed once.
+     *
+     * @param path           the request's path
+     * @param acceptEncoding the request's {@code Accept-Encoding}, or {@code null}
+     * @return the gzipped document; empty for another path or a client that does not take gzip
+     */
+    Optional<Document> gzipped(final String path, final String acceptEncoding) {
+        if (!DOCUMENT.equals(path) && !ROOT_DOCUMENT.equals(path) || !acceptsGzip(acceptEncoding)) {
+            return Optional.empty();
+        }
+        byte[] gzipped = gzippedDocument;
+        if (gzipped == null) {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(OpenApiDocument.of(context));
+            } catch (IOException e) {
+                throw new UncheckedIOException("compressing in memory failed", e);
+            }
+            gzipped = out.toByteArray();
+            gzippedDocument = gzipped;
+        }
+        return Optional.of(new Document("application/json", gzipped));
+    }
+
+    private static boolean acceptsGzip(final String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            final String[] parts = coding.split(";");
+            if ("gzip".equalsIgnoreCase(parts[0].strip())) {
+                return parts.length < 2 || !parts[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     /**
