@@ -83,17 +83,7 @@ final class RestconfHandler extends Handler.Abstract {
             if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
                 throw QueryParameters.invalid("this resource takes no query parameters");
             }
-            Optional<OpenApiResource.Document> apiDocument = openApi.find(path);
-            if (apiDocument.isPresent()) {
-                final Optional<OpenApiResource.Document> gzipped = ("GET".equals(method) || "HEAD".equals(method))
-                    ? openApi.gzipped(path, request.getHeaders().get(HttpHeader.ACCEPT_ENCODING)) : Optional.empty();
-                if (gzipped.isPresent()) {
-                    response.getHeaders().put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
-                    response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
-                    apiDocument = gzipped;
-                }
-                ReadOnlyAnswer.send(method, response, callback, apiDocument.orElseThrow().mediaType(),
-                    apiDocument.orElseThrow().content(), READ_ONLY);
+            if (openApi.answer(request, response, callback, READ_ONLY)) {
                 return true;
             }
             if (path.startsWith(MODULES)) {
