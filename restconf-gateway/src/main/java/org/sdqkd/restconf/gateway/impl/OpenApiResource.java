@@ -2,6 +2,7 @@ package org.sdqkd.restconf.gateway.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.restconf.gateway.impl.openapi.OpenApiDocument;
 
@@ -34,6 +40,7 @@ final class OpenApiResource {
 
     private final EffectiveModelContext context;
     private final Map<String, Optional<Document>> files = new ConcurrentHashMap<>();
+    private volatile byte[] gzippedDocument;
 
     /**
      * A static document.
@@ -53,12 +60,81 @@ final class OpenApiResource {
     }
 
     /**
+     * Answers a request for one of these resources (GET, HEAD and OPTIONS; the document gzipped when the client
+     * takes it).
+     *
+     * @param request  the request
+     * @param response its response
+     * @param callback completes the response
+     * @param allow    the methods to name in {@code Allow}
+     * @return whether the request was for one of these resources (and answered)
+     * @throws RestconfException 405 for another method
+     */
+    boolean answer(final Request request, final Response response, final Callback callback, final String allow)
+            throws RestconfException {
+        final String path = request.getHttpURI().getPath();
+        final Optional<Document> document = find(path);
+        if (document.isEmpty()) {
+            return false;
+        }
+        final String method = request.getMethod();
+        final Optional<Document> gzipped = "GET".equals(method) || "HEAD".equals(method)
+            ? gzipped(path, request.getHeaders().get(HttpHeader.ACCEPT_ENCODING)) : Optional.empty();
+        if (gzipped.isPresent()) {
+            response.getHeaders().put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+            response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
+        final Document answer = gzipped.orElse(document.orElseThrow());
+        ReadOnlyAnswer.send(method, response, callback, answer.mediaType(), answer.content(), allow);
+        return true;
+    }
+
+    /**
+     * The OpenAPI document gzipped (RFC 9110 section 8.4.1.3), for a client whose {@code Accept-Encoding} takes gzip:
+     * a tenth of its size or less. Compressed once.
+     *
+     * @param path           the request's path
+     * @param acceptEncoding the request's {@code Accept-Encoding}, or {@code null}
+     * @return the gzipped document; empty for another path or a client that does not take gzip
+     */
+    private Optional<Document> gzipped(final String path, final String acceptEncoding) {
+        if (!DOCUMENT.equals(path) && !ROOT_DOCUMENT.equals(path) || !acceptsGzip(acceptEncoding)) {
+            return Optional.empty();
+        }
+        byte[] gzipped = gzippedDocument;
+        if (gzipped == null) {
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(OpenApiDocument.of(context));
+            } catch (IOException e) {
+                throw new UncheckedIOException("compressing in memory failed", e);
+            }
+            gzipped = out.toByteArray();
+            gzippedDocument = gzipped;
+        }
+        return Optional.of(new Document("application/json", gzipped));
+    }
+
+    private static boolean acceptsGzip(final String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            final String[] parts = coding.split(";");
+            if ("gzip".equalsIgnoreCase(parts[0].strip())) {
+                return parts.length < 2 || !parts[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    /**
      * The document at a path, if the path is one of these resources.
      *
      * @param path the request's path
      * @return the document; empty when the path is not one of these resources
      */
-    Optional<Document> find(final String path) {
+    private Optional<Document> find(final String path) {
         if (DOCUMENT.equals(path) || ROOT_DOCUMENT.equals(path)) {
             return Optional.of(new Document("application/json", OpenApiDocument.of(context)));
         }

@@ -108,10 +108,7 @@ final class RestconfHandler extends Handler.Abstract {
             if (!DATA.equals(path) && !path.startsWith(DATA + "/") && !queryOf(request).isEmpty()) {
                 throw QueryParameters.invalid("this resource takes no query parameters");
             }
-            final Optional<OpenApiResource.Document> apiDocument = openApi.find(path);
-            if (apiDocument.isPresent()) {
-                ReadOnlyAnswer.send(method, response, callback, apiDocument.orElseThrow().mediaType(),
-                    apiDocument.orElseThrow().content(), READ_ONLY);
+            if (openApi.answer(request, response, callback, READ_ONLY)) {
                 return true;
             }
             if (path.startsWith(MODULES)) {

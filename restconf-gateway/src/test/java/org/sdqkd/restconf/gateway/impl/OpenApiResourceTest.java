@@ -1,5 +1,6 @@
 package org.sdqkd.restconf.gateway.impl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,11 +18,17 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +107,26 @@ final class OpenApiResourceTest {
         try (GatewayHarness second = new GatewayHarness(directory.resolve("second"))) {
             assertEquals(first.body(), second.send("GET", URI.create(second.root() + "/openapi.json"), null).body());
         }
+    }
+
+    @Test
+    void theDocumentIsGzippedForClientsThatTakeIt() throws Exception {
+        final byte[] plain = gateway.send("GET", uri(OpenApiResource.DOCUMENT), null).body()
+            .getBytes(StandardCharsets.UTF_8);
+        final HttpClient client = HttpClient.newHttpClient();
+        final HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(uri(OpenApiResource.DOCUMENT))
+            .header("Accept-Encoding", "br;q=0.9, gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+        assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElseThrow());
+        assertTrue(gzipped.body().length * 10 < plain.length, gzipped.body().length + " of " + plain.length);
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertArrayEquals(plain, in.readAllBytes());
+        }
+        final HttpResponse<byte[]> refused = client.send(HttpRequest.newBuilder(uri(OpenApiResource.DOCUMENT))
+            .header("Accept-Encoding", "gzip;q=0").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+        assertArrayEquals(plain, refused.body());
     }
 
     @Test
