@@ -144,7 +144,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     /** Starts the node's RESTCONF gateway on its datastores when the configuration has a restconf: section. */
-    private static Optional<RestconfGateway> startRestconf(final QkdNode node, final NodeSettings settings)
+    static Optional<RestconfGateway> startRestconf(final QkdNode node, final NodeSettings settings)
             throws IOException {
         if (settings.restconf().isEmpty()) {
             return Optional.empty();
