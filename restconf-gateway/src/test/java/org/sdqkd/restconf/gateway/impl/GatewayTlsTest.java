@@ -203,4 +203,13 @@ final class GatewayTlsTest {
         assertEquals(413, answer.statusCode());
         assertTrue(answer.body().contains("too-big"), answer.body());
     }
+
+    @Test
+    void answers431ToAnOversizedHttp2Head() throws Exception {
+        final URI root = start(builder -> builder.maxHeaderBytes(4096));
+        final HttpResponse<String> answer = get(client(HttpClient.Version.HTTP_2, pki.clientContext(null, "TLS")),
+            root, "Authorization", basic("admin", PASSWORD), "X-Padding", "a".repeat(8000));
+        assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        assertEquals(431, answer.statusCode());
+    }
 }
