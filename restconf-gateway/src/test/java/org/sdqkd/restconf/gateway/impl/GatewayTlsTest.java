@@ -205,11 +205,12 @@ final class GatewayTlsTest {
     }
 
     @Test
-    void answers431ToAnOversizedHttp2Head() throws Exception {
+    void refusesAnOversizedHttp2Head() throws Exception {
         final URI root = start(builder -> builder.maxHeaderBytes(4096));
-        final HttpResponse<String> answer = get(client(HttpClient.Version.HTTP_2, pki.clientContext(null, "TLS")),
-            root, "Authorization", basic("admin", PASSWORD), "X-Padding", "a".repeat(8000));
-        assertEquals(HttpClient.Version.HTTP_2, answer.version());
-        assertEquals(431, answer.statusCode());
+        final HttpClient client = client(HttpClient.Version.HTTP_2, pki.clientContext(null, "TLS"));
+        // HPACK's decoder refuses the header block: the stream is reset unprocessed (no answer, nothing done)
+        assertThrows(IOException.class, () -> get(client, root, "Authorization", basic("admin", PASSWORD),
+            "X-Padding", "a".repeat(8000)));
+        assertEquals(200, get(client, root, "Authorization", basic("admin", PASSWORD)).statusCode());
     }
 }
