@@ -103,11 +103,6 @@ public final class RestconfGateway implements AutoCloseable {
         return server.operations().register(operation, implementation);
     }
 
-    /** Where other parts of the program publish notifications of the served models on the {@code NETCONF} stream. */
-    public NotificationSink notifications() {
-        return server.notifications();
-    }
-
     /** The port the gateway listens on. */
     public int port() {
         return server.port();

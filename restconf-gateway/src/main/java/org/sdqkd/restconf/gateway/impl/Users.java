@@ -28,9 +28,4 @@ public record Users(Map<String, PasswordHash> passwords, Map<String, String> cer
             }
         }
     }
-
-    /** Whether nobody could log in. */
-    boolean isEmpty() {
-        return passwords.isEmpty() && certificateUsers.isEmpty();
-    }
 }

@@ -203,4 +203,14 @@ final class GatewayTlsTest {
         assertEquals(413, answer.statusCode());
         assertTrue(answer.body().contains("too-big"), answer.body());
     }
+
+    @Test
+    void refusesAnOversizedHttp2Head() throws Exception {
+        final URI root = start(builder -> builder.maxHeaderBytes(4096));
+        final HttpClient client = client(HttpClient.Version.HTTP_2, pki.clientContext(null, "TLS"));
+        // HPACK's decoder refuses the header block: the stream is reset unprocessed (no answer, nothing done)
+        assertThrows(IOException.class, () -> get(client, root, "Authorization", basic("admin", PASSWORD),
+            "X-Padding", "a".repeat(8000)));
+        assertEquals(200, get(client, root, "Authorization", basic("admin", PASSWORD)).statusCode());
+    }
 }

@@ -163,6 +163,19 @@ final class SecurityLimitsTest {
     }
 
     @Test
+    void closesASilentConnectionAfterTheIdleTimeout() throws Exception {
+        final int port = start(builder -> builder.idleTimeout(Duration.ofSeconds(1)));
+        try (Socket socket = connect(port)) {
+            assertTrue(exchange(socket, "GET /restconf HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", null)
+                .startsWith("HTTP/1.1 200 "));
+            final long start = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "closed by the server");
+            final long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(elapsed >= 900 && elapsed < 15_000, "closed after " + elapsed + " ms");
+        }
+    }
+
+    @Test
     void cutsOffAClientTricklingItsBody() throws Exception {
         final int port = start(builder -> builder.minDataRate(1000));
         try (Socket socket = connect(port)) {
