@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.netconf.server.api.PasswordHash;
+import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.qkd.node.QkdNode;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.NodeSettings;
