@@ -144,7 +144,8 @@ final class CommitEngine {
         final DataTreeCandidateTip candidate = prepare(tree, modification);
         final ContainerNode after = (ContainerNode) candidate.getRootNode().dataAfter();
         if (candidate.getRootNode().modificationType() == ModificationType.UNMODIFIED
-                || SameContent.of(candidate.getRootNode().dataBefore(), after)) {
+                || after.equals(candidate.getRootNode().dataBefore())
+                    && SameContent.of(candidate.getRootNode().dataBefore(), after)) {
             return Optional.empty();
         }
         if (validate && name.isConfiguration()) {
