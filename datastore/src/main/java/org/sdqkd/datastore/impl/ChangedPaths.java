@@ -2,6 +2,7 @@ package org.sdqkd.datastore.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -32,8 +33,10 @@ final class ChangedPaths {
         return switch (node.modificationType()) {
             case UNMODIFIED -> true;
             case SUBTREE_MODIFIED -> node.childNodes().stream().allMatch(ChangedPaths::unchanged);
-            // the order of ordered-by user lists is data too, which equals() does not see
-            default -> SameContent.of(node.dataBefore(), node.dataAfter());
+            // the order of ordered-by user lists is data too, which equals() does not see: equals() first, as it
+            // rejects most changes at once, then the order
+            default -> Objects.equals(node.dataBefore(), node.dataAfter())
+                && SameContent.of(node.dataBefore(), node.dataAfter());
         };
     }
 

@@ -65,9 +65,9 @@ final class DatastoreBody {
             case XML -> xml(body);
         };
         for (DataContainerChild child : root.body()) {
-            final boolean config = codecs.tree().getRoot() instanceof DataSchemaContext.Composite composite
-                && composite.childByArg(child.name()) != null
-                && composite.childByArg(child.name()).dataSchemaNode().effectiveConfig().orElse(Boolean.TRUE);
+            final DataSchemaContext schema = codecs.tree().getRoot().childByArg(child.name());
+            final boolean config = schema != null && schema.dataSchemaNode() != null
+                && schema.dataSchemaNode().effectiveConfig().orElse(Boolean.TRUE);
             if (!config) {
                 throw RestconfException.of(RestconfError.at(ErrorTag.INVALID_VALUE,
                     YangInstanceIdentifier.of(child.name()), "state data (config false) cannot be written"));
@@ -84,11 +84,14 @@ final class DatastoreBody {
             throw RestconfException.malformed("the body is not JSON: " + e.getMessage());
         }
         if (!parsed.isJsonObject() || parsed.getAsJsonObject().size() != 1
-                || !parsed.getAsJsonObject().has(JSON_ROOT) || !parsed.getAsJsonObject().get(JSON_ROOT).isJsonObject()) {
+                || !parsed.getAsJsonObject().has(JSON_ROOT)
+                || !parsed.getAsJsonObject().get(JSON_ROOT).isJsonObject()) {
             throw invalid("the body of the datastore resource is one object {\"" + JSON_ROOT + "\": {...}}");
         }
-        final var root = ImmutableNodes.newContainerBuilder().withNodeIdentifier(new NodeIdentifier(SchemaContext.NAME));
-        for (Map.Entry<String, JsonElement> member : parsed.getAsJsonObject().getAsJsonObject(JSON_ROOT).entrySet()) {
+        final var root = ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(new NodeIdentifier(SchemaContext.NAME));
+        final JsonObject data = parsed.getAsJsonObject().getAsJsonObject(JSON_ROOT);
+        for (Map.Entry<String, JsonElement> member : data.entrySet()) {
             // the codec reads one top-level node per call
             final JsonObject single = new JsonObject();
             single.add(member.getKey(), member.getValue());
@@ -130,7 +133,8 @@ final class DatastoreBody {
         } catch (IOException | RuntimeException e) {
             throw ParseFailures.of(e, YangInstanceIdentifier.of());
         }
-        final var root = ImmutableNodes.newContainerBuilder().withNodeIdentifier(new NodeIdentifier(SchemaContext.NAME));
+        final var root = ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(new NodeIdentifier(SchemaContext.NAME));
         ((ContainerNode) holder.getResult().data()).body().forEach(root::withChild);
         return root.build();
     }

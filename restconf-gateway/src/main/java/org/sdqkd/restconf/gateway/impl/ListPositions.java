@@ -64,8 +64,8 @@ final class ListPositions {
      */
     static void write(final DataTransaction tx, final YangInstanceIdentifier path, final NormalizedNode data)
             throws ValidationFailedException {
-        if (data instanceof LeafSetEntryNode<?> && tx.read(path.getParent()).isEmpty()) {
-            tx.write(path.getParent(), rebuild(path.getParent(), List.of(data)));
+        if (data instanceof LeafSetEntryNode<?> && tx.read(path.coerceParent()).isEmpty()) {
+            tx.write(path.coerceParent(), rebuild(path.coerceParent(), List.of(data)));
         } else {
             tx.write(path, data);
         }
@@ -85,7 +85,7 @@ final class ListPositions {
     void place(final DataTransaction tx, final YangInstanceIdentifier entry, final NormalizedNode data,
             final Insertion insertion) throws RestconfException, ValidationFailedException {
         requireOrdered(entry);
-        final YangInstanceIdentifier listPath = entry.getParent();
+        final YangInstanceIdentifier listPath = entry.coerceParent();
         final List<NormalizedNode> entries = new ArrayList<>();
         final Optional<NormalizedNode> current = tx.read(listPath);
         if (current.orElse(null) instanceof NormalizedNodeContainer<?> list) {
@@ -108,7 +108,7 @@ final class ListPositions {
     private static int indexOf(final List<NormalizedNode> entries, final YangInstanceIdentifier entry,
             final Insertion insertion) throws RestconfException {
         final YangInstanceIdentifier point = insertion.point().orElseThrow();
-        if (!entry.getParent().equals(point.getParent())) {
+        if (point.isEmpty() || !entry.coerceParent().equals(point.coerceParent())) {
             throw new RestconfException(400, RestconfError.at(ErrorTag.INVALID_VALUE, point,
                 "the point must be an entry of the same list as the target (RFC 8040 section 4.8.6)"));
         }
