@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -15,6 +16,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpression;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
+import javax.xml.xpath.XPathFactoryConfigurationException;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.Module;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.w3c.dom.Document;
  * relative paths start at the notification's own element). The prefixes are module names
  * ({@code etsi-qkd-sdn-node:sdqkdn_link_down/etsi-qkd-sdn-node:qkd_link}), and {@code nc} names the RFC 5277 envelope
  * ({@code /nc:notification/nc:eventTime}). The event is sent when the result is true, as XPath's {@code boolean()}
- * makes it: a non-empty node-set, a non-zero number, a non-empty string. Evaluated with the JDK's XPath.
+ * makes it: a non-empty node-set, a non-zero number, a non-empty string. Evaluated with the JDK's XPath with secure
+ * processing on (no extension functions); the JDK's limits on the size of an expression (groups, operators) apply.
  */
 final class NotificationFilter {
     /** The prefix of the RFC 5277 envelope's namespace. */
@@ -58,7 +61,8 @@ final class NotificationFilter {
      */
     static NotificationFilter of(final String text, final EffectiveModelContext models,
             final NotificationWriter writer) throws RestconfException {
-        final XPath xpath = XPathFactory.newDefaultInstance().newXPath();
+        // one factory per subscription: XPathFactory is not thread-safe
+        final XPath xpath = secureFactory().newXPath();
         xpath.setNamespaceContext(new ModuleNames(models));
         final XPathExpression expression;
         try {
@@ -91,6 +95,17 @@ final class NotificationFilter {
             LOG.debug("filter {} cannot be evaluated on a {} event", text, event.body().name().getNodeType(), e);
             return false;
         }
+    }
+
+    private static XPathFactory secureFactory() {
+        final XPathFactory factory = XPathFactory.newDefaultInstance();
+        try {
+            // a stranger's expression: no extension functions
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (XPathFactoryConfigurationException e) {
+            throw new IllegalStateException("the JDK's XPath refuses secure processing", e);
+        }
+        return factory;
     }
 
     private static Document newDocument() {

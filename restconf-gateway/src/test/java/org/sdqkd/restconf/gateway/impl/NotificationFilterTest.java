@@ -42,4 +42,15 @@ final class NotificationFilterTest {
         assertThrows(RestconfException.class, () -> filter("/no-such-module:x"));
         assertThrows(RestconfException.class, () -> filter("no-such-function(1)"));
     }
+
+    @Test
+    void refusesExpressionsBeyondTheJdkSizeLimits() {
+        // a stranger's expression cannot be made arbitrarily large: the JDK limits groups in one expression
+        // (jdk.xml.xpathExprGrpLimit, 10 by default), and the refusal is a 400, not a failure of the stream
+        final String nested = "(".repeat(200) + "1" + ")".repeat(200);
+        assertThrows(RestconfException.class, () -> filter(nested));
+        // and the operators (jdk.xml.xpathExprOpLimit, 100 by default)
+        final String chained = "1" + " + 1".repeat(500);
+        assertThrows(RestconfException.class, () -> filter(chained));
+    }
 }
