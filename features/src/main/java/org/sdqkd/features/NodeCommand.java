@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -143,7 +144,10 @@ final class NodeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the node's RESTCONF gateway on its datastores when the configuration has a restconf: section. */
+    /**
+     * Starts the node's RESTCONF gateway on its datastores when the configuration has a restconf: section, and
+     * publishes the node's notifications on the gateway's event stream.
+     */
     static Optional<RestconfGateway> startRestconf(final QkdNode node, final NodeSettings settings)
             throws IOException {
         if (settings.restconf().isEmpty()) {
@@ -152,7 +156,11 @@ final class NodeCommand implements Callable<Integer> {
         final NodeRestconf restconf = settings.restconf().orElseThrow();
         final RestconfGateway.Builder builder = RestconfGateway.builder(node.datastores(), node.models())
             .listen(restconf.address(), restconf.port()).plainHttp().unauthenticated();
-        return Optional.of((restconf.tfsCompatible() ? builder.tfsCompatible() : builder).start());
+        final RestconfGateway gateway = (restconf.tfsCompatible() ? builder.tfsCompatible() : builder).start();
+        // the node's ETSI GS QKD 015 notifications go to the gateway's event stream too; the listener lasts as long
+        // as the node, and a closed gateway drops what it still gets
+        node.onNotification(body -> gateway.notifications().publish(body, Instant.now()));
+        return Optional.of(gateway);
     }
 
     /** Ends this process, through its shutdown hook, once the process {@code pid} has ended (or now if it has). */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
@@ -147,6 +149,18 @@ public final class QkdNode implements AutoCloseable {
     /** The YANG models of the node's datastores. */
     public EffectiveModelContext models() {
         return agent.models();
+    }
+
+    /**
+     * Adds a listener that receives every ETSI GS QKD 015 notification the node publishes to its NETCONF agent, as
+     * data (the binding codec's body of it), on the node's agent thread; such as a RESTCONF gateway's
+     * {@code NotificationSink}. The listener must not block.
+     *
+     * @param listener receives each notification's body
+     * @return the registration; closing it removes the listener
+     */
+    public Registration onNotification(final Consumer<ContainerNode> listener) {
+        return nodeAgent.onNotification(listener);
     }
 
     /** The port of the ETSI GS QKD 014 KME. */

@@ -7,7 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
@@ -37,6 +39,7 @@ public final class NodeAgent implements AgentBridge {
     private final NodeAgentSettings settings;
     private final NodeBindings bindings;
     private final NodeMonitor monitor;
+    private final NotificationListeners listeners = new NotificationListeners();
     private final ScheduledExecutorService executor;
     private Registration registration;
 
@@ -47,7 +50,11 @@ public final class NodeAgent implements AgentBridge {
         this.self = self;
         this.settings = settings;
         this.bindings = bindings;
-        this.monitor = new NodeMonitor(self.nodeId(), settings, event -> agent.publish(bindings.element(event)));
+        this.monitor = new NodeMonitor(self.nodeId(), settings, event -> {
+            final ContainerNode body = bindings.body(event);
+            agent.publish(bindings.element(body));
+            listeners.deliver(body);
+        });
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             final Thread thread = new Thread(r, "qkd-node-agent");
             thread.setDaemon(true);
@@ -136,6 +143,11 @@ public final class NodeAgent implements AgentBridge {
         } catch (ExecutionException e) {
             throw new IllegalStateException("the state refresh failed", e.getCause());
         }
+    }
+
+    @Override
+    public Registration onNotification(final Consumer<ContainerNode> listener) {
+        return listeners.add(listener);
     }
 
     /** Reads the key plane, sends the notifications due and writes the operational state. */

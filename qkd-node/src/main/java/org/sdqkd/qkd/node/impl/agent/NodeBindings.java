@@ -101,6 +101,16 @@ public final class NodeBindings {
     }
 
     /**
+     * A notification as data: the binding codec's NormalizedNode of it, named by the notification's QName.
+     *
+     * @param notification the notification built with the generated builders
+     * @return the notification's body
+     */
+    ContainerNode body(final Notification<?> notification) {
+        return serializer.toNormalizedNodeNotification(notification);
+    }
+
+    /**
      * A notification as the element {@code NetconfAgent.publish} takes: the notification's element in its module's
      * namespace, its content written by yangtools' XML codec (identity values with their prefixes declared).
      *
@@ -108,7 +118,17 @@ public final class NodeBindings {
      * @return the element, in a document of its own
      */
     Element element(final Notification<?> notification) {
-        final ContainerNode body = serializer.toNormalizedNodeNotification(notification);
+        return element(body(notification));
+    }
+
+    /**
+     * A notification's body, as {@link #body(Notification)} gives it, as the element {@code NetconfAgent.publish}
+     * takes.
+     *
+     * @param body the notification as data
+     * @return the element, in a document of its own
+     */
+    Element element(final ContainerNode body) {
         final QName name = body.name().getNodeType();
         try {
             final Document document = documents.newDocumentBuilder().newDocument();
