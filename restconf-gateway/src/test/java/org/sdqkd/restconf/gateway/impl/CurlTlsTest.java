@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.restconf.gateway.RestconfGateway;
+import org.sdqkd.testsupport.tls.TestCertificates;
 
 /**
  * curl (built on OpenSSL and nghttp2, clients sdqkd did not write) over HTTPS: HTTP/2 with the CA given by
@@ -33,7 +34,7 @@ final class CurlTlsTest {
     Path directory;
     private Datastores datastores;
     private RestconfGateway gateway;
-    private TestPki pki;
+    private TestCertificates pki;
     private Path caFile;
 
     /** What curl printed with {@code -w}, its exit code and the body it saved. */
@@ -43,11 +44,11 @@ final class CurlTlsTest {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(curlInstalled(), "curl is not installed");
-        pki = new TestPki("curl-ca");
+        pki = new TestCertificates("curl-ca");
         caFile = pki.writeCa(directory.resolve("ca.pem"));
         datastores = Datastores.open(directory.resolve("datastore"), TestModels.CONTEXT);
         gateway = RestconfGateway.builder(datastores, TestModels.CONTEXT).listen("127.0.0.1", 0)
-            .tls(pki.keyStore("gateway", true), TestPki.PASSWORD, pki.trustStore())
+            .tls(pki.keyStore("gateway", true), TestCertificates.KEY_STORE_PASSWORD, pki.trustStore())
             .passwords(Map.of("admin", PasswordHash.hash("pw for curl".toCharArray(), PasswordHash.MIN_ITERATIONS)))
             .clientCertificates(Map.of("curl-client", "orchestrator")).start();
     }

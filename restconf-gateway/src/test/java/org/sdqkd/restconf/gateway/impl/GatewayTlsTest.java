@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.restconf.gateway.RestconfGateway;
+import org.sdqkd.testsupport.tls.TestCertificates;
 
 /**
  * The gateway over HTTPS: TLS 1.3, HTTP/2 by ALPN with HTTP/1.1 as the fallback, clients authenticated by HTTP Basic
@@ -34,7 +35,7 @@ import org.sdqkd.restconf.gateway.RestconfGateway;
  */
 final class GatewayTlsTest {
     private static final String PASSWORD = "correct horse";
-    private static TestPki pki;
+    private static TestCertificates pki;
     private static KeyStore serverKeys;
     private static PasswordHash hash;
 
@@ -45,7 +46,7 @@ final class GatewayTlsTest {
 
     @BeforeAll
     static void pki() {
-        pki = new TestPki("restconf-test-ca");
+        pki = new TestCertificates("restconf-test-ca");
         serverKeys = pki.keyStore("gateway", true);
         hash = PasswordHash.hash(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS);
     }
@@ -63,7 +64,7 @@ final class GatewayTlsTest {
     private URI start(final UnaryOperator<RestconfGateway.Builder> settings) throws Exception {
         datastores = Datastores.open(directory.resolve("datastore"), TestModels.CONTEXT);
         gateway = settings.apply(RestconfGateway.builder(datastores, TestModels.CONTEXT).listen("127.0.0.1", 0)
-            .tls(serverKeys, TestPki.PASSWORD, pki.trustStore())
+            .tls(serverKeys, TestCertificates.KEY_STORE_PASSWORD, pki.trustStore())
             .passwords(Map.of("admin", hash))
             .clientCertificates(Map.of("orchestrator-1", "orchestrator", "urn:example:noc", "noc"))).start();
         return gateway.restconfRoot();
@@ -176,7 +177,7 @@ final class GatewayTlsTest {
     @Test
     void doesNotTakeCertificatesOfAnotherCa() throws Exception {
         final URI root = start(builder -> builder);
-        final KeyStore foreign = new TestPki("other-ca").keyStore("orchestrator-1", false);
+        final KeyStore foreign = new TestCertificates("other-ca").keyStore("orchestrator-1", false);
         assertEquals(401, get(client(HttpClient.Version.HTTP_2, pki.clientContext(foreign, "TLS")), root)
             .statusCode());
         gateway.close();
