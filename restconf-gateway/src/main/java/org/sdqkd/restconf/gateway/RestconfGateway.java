@@ -18,9 +18,11 @@ import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.restconf.gateway.impl.GatewayServer;
 import org.sdqkd.restconf.gateway.impl.Limits;
+import org.sdqkd.restconf.gateway.impl.MountSettings;
 import org.sdqkd.restconf.gateway.impl.ServerSettings;
 import org.sdqkd.restconf.gateway.impl.TlsSettings;
 import org.sdqkd.restconf.gateway.impl.Users;
+import org.sdqkd.restconf.gateway.spi.MountPoints;
 import org.sdqkd.restconf.gateway.spi.OperationImplementation;
 import org.sdqkd.restconf.gateway.spi.NotificationSink;
 
@@ -155,6 +157,7 @@ public final class RestconfGateway implements AutoCloseable {
         private int maxConnections = Limits.DEFAULT.maxConnections();
         private StreamLimits streamLimits = StreamLimits.DEFAULTS;
         private boolean tfsCompatible;
+        private MountSettings mounts = MountSettings.NONE;
 
         private Builder(final Datastores datastores, final EffectiveModelContext models) {
             this.datastores = requireNonNull(datastores);
@@ -352,6 +355,32 @@ public final class RestconfGateway implements AutoCloseable {
         }
 
         /**
+         * Serves devices mounted at data nodes of the served models below OpenDaylight's {@code yang-ext:mount} path
+         * segment ({@code {+restconf}/data/sdqkd-network:network/node=N1/yang-ext:mount/...}): every data method,
+         * the devices' RPCs and actions, in JSON and XML read and written with codecs of each device's models (see
+         * the module README). Calls to a device that take longer than {@link #mountTimeout} answer 504.
+         *
+         * @param points finds the device mounted at a data node
+         * @return this builder
+         */
+        public Builder mountPoints(final MountPoints points) {
+            this.mounts = new MountSettings(Optional.of(points), mounts.timeout());
+            return this;
+        }
+
+        /**
+         * The longest a request below a mount waits for the device (default 30 s); after it, the call is
+         * interrupted and the request answers 504 (for an edit, with its outcome unknown).
+         *
+         * @param timeout the bound, positive
+         * @return this builder
+         */
+        public Builder mountTimeout(final Duration timeout) {
+            this.mounts = new MountSettings(mounts.points(), timeout);
+            return this;
+        }
+
+        /**
          * The limits of the event streams (subscribers, queues, replay buffer; default {@link StreamLimits#DEFAULTS}).
          *
          * @param limits the limits
@@ -377,7 +406,7 @@ public final class RestconfGateway implements AutoCloseable {
             final ServerSettings settings = new ServerSettings(address(), tlsSettings(), users(), limits,
                 tfsCompatible);
             try {
-                return new RestconfGateway(GatewayServer.start(datastores, models, settings, streamLimits));
+                return new RestconfGateway(GatewayServer.start(datastores, models, settings, streamLimits, mounts));
             } catch (IOException e) {
                 throw e;
             } catch (Exception e) {

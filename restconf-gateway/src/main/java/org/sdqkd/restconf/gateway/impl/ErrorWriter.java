@@ -26,10 +26,48 @@ import org.sdqkd.datastore.YangModels;
 final class ErrorWriter {
     private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
-    private final ModelCodecs codecs;
+    private final Paths paths;
 
+    /** How error-paths are written in each encoding. */
+    interface Paths {
+        /**
+         * The RFC 7951 section 6.11 form of a path.
+         *
+         * @param path the path
+         * @return the text
+         */
+        String json(YangInstanceIdentifier path);
+
+        /**
+         * Writes the RFC 7950 section 9.13 form of a path as the content of the element just started, binding the
+         * prefixes it uses on that element.
+         *
+         * @param xml  the writer, just after the {@code error-path} start tag
+         * @param path the path
+         * @throws XMLStreamException when the writer fails
+         */
+        void xml(XMLStreamWriter xml, YangInstanceIdentifier path) throws XMLStreamException;
+    }
+
+    /** Error-paths as instance identifiers of the served models. */
     ErrorWriter(final ModelCodecs codecs) {
-        this.codecs = requireNonNull(codecs);
+        requireNonNull(codecs);
+        this.paths = new Paths() {
+            @Override
+            public String json(final YangInstanceIdentifier path) {
+                return YangModels.dataPath(codecs.context(), path);
+            }
+
+            @Override
+            public void xml(final XMLStreamWriter xml, final YangInstanceIdentifier path) throws XMLStreamException {
+                codecs.xml().instanceIdentifierCodec().writeValue(xml, path);
+            }
+        };
+    }
+
+    /** Error-paths written another way (below a mount point, for example). */
+    ErrorWriter(final Paths paths) {
+        this.paths = requireNonNull(paths);
     }
 
     /**
@@ -84,7 +122,7 @@ final class ErrorWriter {
     }
 
     private String jsonPath(final YangInstanceIdentifier path) {
-        return YangModels.dataPath(codecs.context(), path);
+        return paths.json(path);
     }
 
     private void writeXml(final List<RestconfError> errors, final OutputStream out) throws IOException {
@@ -121,7 +159,7 @@ final class ErrorWriter {
             }
             if (error.path().isPresent()) {
                 xml.writeStartElement(namespace, "error-path");
-                codecs.xml().instanceIdentifierCodec().writeValue(xml, error.path().orElseThrow());
+                paths.xml(xml, error.path().orElseThrow());
                 xml.writeEndElement();
             }
             element(xml, namespace, "error-message", error.message());

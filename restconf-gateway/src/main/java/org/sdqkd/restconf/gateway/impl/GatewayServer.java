@@ -68,7 +68,26 @@ public final class GatewayServer implements AutoCloseable {
     @SuppressWarnings("checkstyle:IllegalThrows")
     public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
             final ServerSettings settings, final StreamLimits streamLimits) throws Exception {
+        return start(datastores, models, settings, streamLimits, MountSettings.NONE);
+    }
+
+    /**
+     * Starts a gateway that also serves mounted devices ({@code yang-ext:mount}).
+     *
+     * @param datastores the datastores to serve
+     * @param models     their models
+     * @param settings   where to listen, TLS, users and limits
+     * @param streamLimits the event streams' limits
+     * @param mounts     the mounted devices
+     * @return the running gateway
+     * @throws Exception when Jetty cannot start (for example, the port is taken)
+     */
+    @SuppressWarnings("checkstyle:IllegalThrows")
+    public static GatewayServer start(final Datastores datastores, final EffectiveModelContext models,
+            final ServerSettings settings, final StreamLimits streamLimits, final MountSettings mounts)
+            throws Exception {
         requireNonNull(datastores);
+        requireNonNull(mounts);
         requireNonNull(streamLimits);
         final ModificationClock clock = new ModificationClock(Clock.systemUTC());
         final QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -83,7 +102,7 @@ public final class GatewayServer implements AutoCloseable {
         final NotificationStream stream = new NotificationStream(codecs.context(), streamLimits, Clock.systemUTC());
         final StreamResource streams = new StreamResource(stream, codecs, streamLimits, Clock.systemUTC());
         final RestconfHandler restconf = new RestconfHandler(datastores, codecs, sources, limits.maxBody(),
-            limits.maxDepth(), clock, operations, stream, streams);
+            limits.maxDepth(), clock, operations, stream, streams, mounts);
         Handler handler = settings.tfsCompatible() ? new TfsCompatibleHandler(restconf, codecs, limits.maxBody())
             : restconf;
         final Optional<PasswordChecks> passwords = settings.users()

@@ -85,6 +85,44 @@ final class OperationInvoker {
                 + codecs.context().findModule(operation.lastNodeIdentifier().getModule()).orElseThrow().getName()
                 + ":" + operation.lastNodeIdentifier().getLocalName() + " is in the models, but no implementation "
                 + "of it is registered with this server")));
+        return invoke(operation, target, encoding, body, answer, (node, input) -> {
+            try {
+                return implementation.invoke(node, input);
+            } catch (OperationException e) {
+                throw new RestconfException(ErrorStatus.of(e.tag()), new RestconfError(e.type(), e.tag(),
+                    e.appTag(), Optional.empty(), e.getMessage()));
+            }
+        });
+    }
+
+    /** What carries out an operation once its input is read and checked. */
+    @FunctionalInterface
+    interface Call {
+        /**
+         * Carries it out.
+         *
+         * @param target the action's data node, {@link YangInstanceIdentifier#of()} for an RPC
+         * @param input  the checked input
+         * @return the output
+         * @throws RestconfException the error to answer
+         */
+        ContainerNode invoke(YangInstanceIdentifier target, ContainerNode input) throws RestconfException;
+    }
+
+    /**
+     * Invokes an operation with a given implementation (a mounted device's, for example).
+     *
+     * @param operation the schema path of the RPC or action
+     * @param target    the action's data node, {@link YangInstanceIdentifier#of()} for an RPC
+     * @param encoding  the body's encoding, empty when there is no body
+     * @param body      the body
+     * @param answer    the answer's encoding
+     * @param call      what carries it out
+     * @return the answer
+     * @throws RestconfException 400 for a bad input, the call's error
+     */
+    Result invoke(final Absolute operation, final YangInstanceIdentifier target, final Optional<Encoding> encoding,
+            final byte[] body, final Encoding answer, final Call call) throws RestconfException {
         final SchemaInferenceStack stack = SchemaInferenceStack.of(codecs.context(), operation);
         final QName inputName = QName.create(operation.lastNodeIdentifier(), "input");
         final QName outputName = QName.create(operation.lastNodeIdentifier(), "output");
@@ -95,13 +133,7 @@ final class OperationInvoker {
             ? ImmutableNodes.newContainerBuilder().withNodeIdentifier(new NodeIdentifier(inputName)).build()
             : read(stack.toInference(), inputName, encoding.orElseThrow(), body);
         requireMandatory(inputSchema, input);
-        final ContainerNode output;
-        try {
-            output = requireNonNull(implementation.invoke(target, input), "the implementation returned null");
-        } catch (OperationException e) {
-            throw new RestconfException(ErrorStatus.of(e.tag()), new RestconfError(e.type(), e.tag(), e.appTag(),
-                Optional.empty(), e.getMessage()));
-        }
+        final ContainerNode output = requireNonNull(call.invoke(target, input), "the implementation returned null");
         if (output.body().isEmpty()) {
             return new Result(204, Optional.empty());
         }

@@ -52,6 +52,7 @@ final class RestconfHandler extends Handler.Abstract {
     private final StreamResource streams;
     private final int maxBody;
     private final BodyDepth depth;
+    private final Optional<MountResource> mounts;
 
     /**
      * A handler serving a datastore's running configuration.
@@ -69,7 +70,28 @@ final class RestconfHandler extends Handler.Abstract {
     RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
             final int maxBody, final int maxDepth, final ModificationClock clock, final OperationRegistry registry,
             final NotificationStream stream, final StreamResource streams) {
+        this(datastores, models, sources, maxBody, maxDepth, clock, registry, stream, streams, MountSettings.NONE);
+    }
+
+    /**
+     * A handler serving a datastore's running configuration and the devices mounted below its data nodes.
+     *
+     * @param datastores the datastores
+     * @param models     the served models (the datastores' and the gateway's own)
+     * @param sources    the YANG texts of the models
+     * @param maxBody    the largest request body accepted, in bytes
+     * @param maxDepth   the deepest nesting of a JSON or XML body accepted
+     * @param clock      when the data last changed
+     * @param registry   the implementations of RPCs and actions
+     * @param stream     the event stream
+     * @param streams    its resources
+     * @param mounts     the mounted devices, if any ({@code yang-ext:mount})
+     */
+    RestconfHandler(final Datastores datastores, final ModelCodecs models, final ModuleSources sources,
+            final int maxBody, final int maxDepth, final ModificationClock clock, final OperationRegistry registry,
+            final NotificationStream stream, final StreamResource streams, final MountSettings mounts) {
         this.parser = new ApiPathParser(models);
+        this.mounts = mounts.points().map(points -> new MountResource(models, parser, points, mounts.timeout()));
         this.data = new DataResource(datastores, models, clock, new GatewayState(models.context(), sources,
             Capabilities.announced(stream.replaySupported()), stream));
         this.streams = streams;
@@ -140,6 +162,12 @@ final class RestconfHandler extends Handler.Abstract {
                     "no RESTCONF resource at " + path));
             }
             final String apiPath = path.length() <= DATA.length() + 1 ? "" : path.substring(DATA.length() + 1);
+            final Optional<MountPaths> mount = mounts.isPresent() ? MountPaths.split(apiPath) : Optional.empty();
+            if (mount.isPresent()) {
+                mounts.orElseThrow().handle(request, response, callback, mount.orElseThrow(), answerEncoding,
+                    queryOf(request), this::body, restconfRoot(request) + "/data");
+                return true;
+            }
             final Optional<ActionResolver.Action> action = "POST".equals(method) ? calls.action(apiPath)
                 : Optional.empty();
             if (action.isPresent()) {
