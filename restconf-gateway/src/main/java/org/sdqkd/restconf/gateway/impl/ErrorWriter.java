@@ -14,7 +14,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonWriterFactory;
-import org.sdqkd.datastore.YangModels;
 
 /**
  * Writes the {@code ietf-restconf:errors} body of a failed request (RFC 8040 section 7.1, the {@code yang-errors}
@@ -55,7 +54,8 @@ final class ErrorWriter {
         this.paths = new Paths() {
             @Override
             public String json(final YangInstanceIdentifier path) {
-                return YangModels.dataPath(codecs.context(), path);
+                // the codec skips the list and leaf-list steps that only hold entries (DataPaths writes them twice)
+                return codecs.json().instanceIdentifierCodec().unparseValue(path).rawString();
             }
 
             @Override

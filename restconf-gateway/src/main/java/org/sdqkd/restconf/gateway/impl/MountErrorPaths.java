@@ -13,7 +13,6 @@ import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
-import org.sdqkd.datastore.YangModels;
 
 /**
  * Error-paths of errors below a mount point (RFC 8040 section 7.1): the mount point's instance identifier in the
@@ -46,8 +45,8 @@ final class MountErrorPaths implements ErrorWriter.Paths {
 
     @Override
     public String json(final YangInstanceIdentifier path) {
-        return YangModels.dataPath(gateway.context(), mountPoint) + MOUNT
-            + (path.isEmpty() ? "" : YangModels.dataPath(device.context(), path));
+        return gateway.json().instanceIdentifierCodec().unparseValue(mountPoint).rawString() + MOUNT
+            + (path.isEmpty() ? "" : device.json().instanceIdentifierCodec().unparseValue(path).rawString());
     }
 
     @Override
