@@ -201,12 +201,12 @@ final class MountResource {
         final Optional<NormalizedNode> read = mounted.call("reading", () -> mounted.device().read(
             new MountRead(target.path(), content, query.depth())));
         final NormalizedNode data = read.orElseThrow(() -> absent(target));
-        switch (MountConditions.evaluate(conditions, true, true)) {
-            case PROCEED -> { }
-            case NOT_MODIFIED -> {
-                return Answer.of(304, Map.of());
-            }
-            case FAILED -> throw Conditions.failed();
+        final Conditions.Outcome outcome = MountConditions.evaluate(conditions, true, true);
+        if (outcome == Conditions.Outcome.NOT_MODIFIED) {
+            return Answer.of(304, Map.of());
+        }
+        if (outcome == Conditions.Outcome.FAILED) {
+            throw Conditions.failed();
         }
         final NormalizedNode selected = switch (query.content()) {
             case ALL -> data;

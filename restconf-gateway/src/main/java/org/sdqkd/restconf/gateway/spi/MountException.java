@@ -10,7 +10,14 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 /**
  * A mount point could not be used, or its device refused a request: the error the client gets (RFC 8040 section 7;
  * the error-tag sets the HTTP status). A device's rpc-error keeps its type, tag, app-tag and message, and its
- * error-path in the device's models, which the gateway writes in the device's module namespaces.
+ * error-path in the device's models, which the gateway writes in the device's module namespaces, after the mount
+ * point's path and {@code /yang-ext:mount}.
+ *
+ * <p>The status: that of the error-tag in the table of RFC 8040 section 7 (for example {@code invalid-value} 400,
+ * {@code data-exists}, {@code in-use} and {@code resource-denied} 409, {@code operation-failed} 500), with two
+ * exceptions: {@code data-missing} answers 404 (there is no such node, or nothing is mounted there), and any error
+ * of type {@link ErrorType#TRANSPORT} answers 503 Service Unavailable: use it for a device that cannot be reached now
+ * (not connected, session lost), so that a client can tell it from a refusal and retry later.
  */
 public final class MountException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -12,11 +12,19 @@ import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absol
  * A device mounted into the gateway's data tree (a NETCONF device behind the controller): its own models, and the
  * reads, edits and operations the gateway forwards to it. Paths and data are in the device's models. Implementations
  * are thread-safe; each call is one exchange with the device.
+ *
+ * <p>Calls block until the device answers. The gateway makes each one on a virtual thread of its own and waits at
+ * most its mount timeout ({@code RestconfGateway.Builder#mountTimeout}, 30 s by default); then it interrupts that
+ * thread and answers 504. An implementation should give up on interruption (or at its own, shorter, deadline, with a
+ * {@link MountException}) rather than keep the device's session busy; an edit cut off by the timeout may still take
+ * effect, and the client is told its outcome is unknown.
  */
 public interface MountedDevice {
     /**
      * The device's models, from which the gateway builds the codecs for the bodies of requests under the mount.
-     * Devices with the same modules and revisions should return the same instance, so that codecs are shared.
+     * Devices with the same modules and revisions should return the same instance: the gateway keeps one set of
+     * codecs per instance (by identity, weakly), so 100 devices with one context share one set. Called once per
+     * request; it must not block.
      *
      * @return the model context
      */
