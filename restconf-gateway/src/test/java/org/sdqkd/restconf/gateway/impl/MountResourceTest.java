@@ -205,4 +205,19 @@ final class MountResourceTest {
         assertEquals(405, refused.statusCode());
         assertEquals("GET, HEAD, OPTIONS", refused.headers().firstValue("Allow").orElseThrow());
     }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void nmdaDatastoresReachTheMountAsDataDoes(final Encoding encoding) {
+        final String below = "/" + MountHarness.NODES + NODE + "/yang-ext:mount/" + SYSTEM;
+        final URI running = URI.create(harness.uri(NODE, "").toString().replace("/data/" + MountHarness.NODES,
+            "/ds/ietf-datastores:running/" + MountHarness.NODES) + "/" + SYSTEM);
+        assertTrue(running.toString().endsWith("/ds/ietf-datastores:running" + below), running.toString());
+        final HttpResponse<String> answer = harness.send("GET", running, null, "Accept", encoding.mediaType());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(harness.get(NODE, SYSTEM, encoding).body(), answer.body());
+        final URI operational = URI.create(running.toString().replace(":running/", ":operational/"));
+        assertEquals(405, harness.send("DELETE", operational, null).statusCode());
+        assertTrue(running(MountTestModel.systemPath()).isPresent());
+    }
 }
