@@ -3,9 +3,9 @@ package org.sdqkd.benchmarks.netconf;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.xml.stream.XMLStreamConstants;
 import org.sdqkd.netconf.client.api.Datastore;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfRpcException;
@@ -13,6 +13,7 @@ import org.sdqkd.netconf.client.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.testsupport.peers.ProbeTestModule;
 import org.sdqkd.netconf.protocol.SafeXml;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.protocol.api.XmlLimits;
 import org.sdqkd.netconf.protocol.api.XmlParseException;
@@ -35,20 +36,34 @@ final class Workloads {
     }
 
     /**
-     * A get-config of the whole list; the first of each session checks that the reply holds every entry.
+     * Counts the list entries of a reply's data while the reply is parsed (on the session's reader thread, with no
+     * DOM of the data): every element, name and namespace of the data goes through the client's hardened parser.
+     */
+    private static final DataReader<Integer> ENTRY_COUNTER = data -> {
+        int count = 0;
+        while (data.hasNext()) {
+            if (data.next() == XMLStreamConstants.START_ELEMENT && "node".equals(data.getLocalName())
+                    && ProbeTestModule.NAMESPACE.equals(data.getNamespaceURI())) {
+                count++;
+            }
+        }
+        return count;
+    };
+
+    /**
+     * A get-config of the whole list, its data read as it arrives by a {@link DataReader} that counts the entries;
+     * every reply is checked to hold every entry.
      *
      * @param entries how many entries the list has
      * @return the operation
      */
     static PhaseRunner.Operation getConfig(final int entries) {
         return (session, index, sessions, iteration) -> {
-            final List<XmlElement> data = new NetconfOperations(session)
-                .getConfig(Datastore.RUNNING, PROBE_FILTER.get()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (iteration == 0) {
-                final int found = countEntries(data);
-                if (found != entries) {
-                    throw new IllegalStateException("get-config returned " + found + " entries, not " + entries);
-                }
+            final int found = new NetconfOperations(session)
+                .getConfig(Datastore.RUNNING, PROBE_FILTER.get(), ENTRY_COUNTER).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .orElse(0);
+            if (found != entries) {
+                throw new IllegalStateException("get-config returned " + found + " entries, not " + entries);
             }
             return 0;
         };
@@ -99,20 +114,6 @@ final class Workloads {
         ops.editConfig(Datastore.CANDIDATE, parse(ProbeTestModule.config(entries)))
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         ops.commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Counts the list entries in get-config data.
-     *
-     * @param data the data's top elements
-     * @return how many {@code node} entries they hold
-     */
-    static int countEntries(final List<XmlElement> data) {
-        int count = 0;
-        for (final XmlElement top : data) {
-            count += top.toElement().getElementsByTagNameNS(ProbeTestModule.NAMESPACE, "node").getLength();
-        }
-        return count;
     }
 
     static XmlElement parse(final String xml) {

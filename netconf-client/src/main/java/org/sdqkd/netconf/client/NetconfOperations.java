@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.sdqkd.netconf.client.impl.Replies;
 import org.sdqkd.netconf.client.impl.Requests;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,22 @@ public final class NetconfOperations {
      */
     public CompletableFuture<List<XmlElement>> getConfig(final Datastore source, final Filter filter) {
         return session.rpc(Requests.getConfig(source, Optional.of(filter))).thenCompose(Replies::data);
+    }
+
+    /**
+     * {@code get-config} with a filter (RFC 6241 section 7.1), its data read by {@code reader} while the reply is
+     * parsed, with no DOM of it: for large data that the caller turns into something of its own.
+     *
+     * @param <T>    what the reader makes of the data
+     * @param source the datastore
+     * @param filter the subtree or XPath filter
+     * @param reader reads the {@code <data>} element (see {@link NetconfSession#rpc(XmlElement, DataReader)})
+     * @return the reader's result; empty for a reply without {@code <data>}
+     */
+    public <T> CompletableFuture<Optional<T>> getConfig(final Datastore source, final Filter filter,
+            final DataReader<T> reader) {
+        return session.rpc(Requests.getConfig(source, Optional.of(filter)), reader)
+            .thenCompose(reply -> Replies.read(reply, reader));
     }
 
     /**

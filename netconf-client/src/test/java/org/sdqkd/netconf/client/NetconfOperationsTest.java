@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.sdqkd.netconf.protocol.api.Capabilities;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcReply;
@@ -143,6 +144,12 @@ class NetconfOperationsTest {
 
         @Override
         public CompletableFuture<RpcReply> rpc(final XmlElement operation, final Duration timeout) {
+            return rpc(operation);
+        }
+
+        @Override
+        public CompletableFuture<RpcReply> rpc(final XmlElement operation, final DataReader<?> data) {
+            // replies come as DOMs here: the operations read them as for any other reply
             return rpc(operation);
         }
 

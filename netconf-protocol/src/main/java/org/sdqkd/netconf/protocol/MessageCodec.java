@@ -7,15 +7,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.sdqkd.netconf.protocol.impl.HelloXml;
 import org.sdqkd.netconf.protocol.impl.NotificationXml;
+import org.sdqkd.netconf.protocol.impl.ReplyDataDiversion;
 import org.sdqkd.netconf.protocol.impl.RpcReplyXml;
 import org.sdqkd.netconf.protocol.impl.RpcXml;
 import org.sdqkd.netconf.protocol.impl.StreamedReplyXml;
 import org.sdqkd.netconf.protocol.api.XmlWriter;
 import org.w3c.dom.Element;
+import org.sdqkd.netconf.protocol.api.DataReader;
+import org.sdqkd.netconf.protocol.api.DataReaderException;
 import org.sdqkd.netconf.protocol.api.ErrorInfo;
 import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.Hello;
@@ -82,6 +86,30 @@ public final class MessageCodec {
         } catch (XmlParseException e) {
             throw new MessageException(e.error(), Optional.empty(), Map.of(), e);
         }
+    }
+
+    /**
+     * Reads one message while its bytes arrive, as {@link #decode(InputStream)}, except that the {@code <data>} of
+     * an rpc-reply whose message-id has a {@link DataReader} is read by that reader while it is parsed, with no DOM
+     * of it: such a reply holds {@link ReplyContent.ReadData} (unless it holds rpc-errors).
+     *
+     * @param message the bytes of one XML document, to the stream's end; not closed
+     * @param readers the data reader for a message-id, if there is one
+     * @return the hello, rpc, rpc-reply or notification
+     * @throws MessageException    as {@link #decode(byte[])}
+     * @throws DataReaderException if the reader refused the data; the message was read whole and well-formed
+     * @throws IOException         if the stream fails
+     */
+    public NetconfMessage decode(final InputStream message, final Function<String, Optional<DataReader<?>>> readers)
+            throws MessageException, DataReaderException, IOException {
+        final ReplyDataDiversion diversion = new ReplyDataDiversion(readers);
+        final NetconfMessage decoded;
+        try {
+            decoded = message(xml.parse(message, diversion).getDocumentElement());
+        } catch (XmlParseException e) {
+            throw new MessageException(e.error(), Optional.empty(), Map.of(), e);
+        }
+        return decoded instanceof RpcReply reply ? diversion.apply(reply) : decoded;
     }
 
     private static NetconfMessage message(final Element root) throws MessageException {

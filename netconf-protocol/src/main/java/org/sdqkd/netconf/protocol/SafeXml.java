@@ -18,8 +18,8 @@ import org.sdqkd.netconf.protocol.api.XmlParseException;
  * A hardened XML parser for untrusted input: it refuses any document type declaration (so no entity is ever
  * declared or expanded, internal or external: no "billion laughs", no XXE), never processes XInclude (an
  * {@code xi:include} stays an ordinary element), and enforces {@link XmlLimits} on nesting depth and size while
- * parsing, so a deep or large document fails fast. Built on the JDK's own StAX parser whatever else is on the class
- * path. Thread-safe.
+ * parsing, so a deep or large document fails fast. Built on Woodstox's StAX parser, named explicitly, whatever
+ * else is on the class path. Thread-safe.
  */
 public final class SafeXml {
     private final XmlLimits limits;
@@ -66,9 +66,14 @@ public final class SafeXml {
      * @throws IOException if the stream cannot be read
      */
     public Document parse(final InputStream in) throws XmlParseException, IOException {
+        return parse(in, null);
+    }
+
+    /** As {@link #parse(InputStream)}, with a diversion of some elements' content (null for none). */
+    Document parse(final InputStream in, final DomBuilder.Diversion diversion) throws XmlParseException, IOException {
         final CountingInput counted = new CountingInput(in, limits.maxBytes());
         try {
-            return DomBuilder.build(LimitedStreamReader.open(counted, limits));
+            return DomBuilder.build(LimitedStreamReader.open(counted, limits), diversion);
         } catch (XmlParseException e) {
             final Optional<IOException> failure = counted.failure();
             if (failure.isPresent()) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.sdqkd.netconf.protocol.api.Capabilities;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.ChunkedFraming;
 import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
 import org.sdqkd.netconf.protocol.api.Framing;
@@ -21,7 +22,7 @@ import org.sdqkd.netconf.client.NetconfOperations;
  * rpcs, and many may be outstanding at once (pipelining); the session gives each its message-id and each reply
  * completes the future of the rpc with that message-id.
  *
- * <p>Futures complete on the client's worker threads, in the order the replies arrive. A stage that waits for another
+ * <p>Futures complete on the session's reader thread, in the order the replies arrive. A stage that waits for another
  * reply of the same session must not block (use the {@code ...Async} methods of {@link CompletableFuture}).
  * They fail with a {@link NetconfClientException}: {@link NetconfRpcException} for rpc-errors of severity error,
  * {@link NetconfTimeoutException} when no reply came in time, {@link NetconfSessionClosedException} when the session
@@ -97,6 +98,20 @@ public interface NetconfSession extends AutoCloseable {
      *     {@link NetconfTimeoutException} if none came in time
      */
     CompletableFuture<RpcReply> rpc(XmlElement operation, Duration timeout);
+
+    /**
+     * Sends an rpc whose reply's {@code <data>} (get, get-config, get-data) is read by {@code data} while the reply is
+     * parsed, with no DOM of it, with the session's default timeout. The reply then holds
+     * {@link org.sdqkd.netconf.protocol.api.ReplyContent.ReadData}, the reader's result; a reply without
+     * {@code <data>} comes as {@link #rpc(XmlElement)} gives it. The reader runs on the session's reader thread, so
+     * it must not block on this session's replies.
+     *
+     * @param operation the operation element; the session wraps it in an {@code <rpc>} with the next message-id
+     * @param data      reads the data; its refusal (an exception of its own) fails the rpc with
+     *     {@link UnexpectedReplyException} and leaves the session open
+     * @return the reply; fails as {@link #rpc(XmlElement)}
+     */
+    CompletableFuture<RpcReply> rpc(XmlElement operation, DataReader<?> data);
 
     /**
      * Adds a listener for the notifications of this session (RFC 5277). Listeners are called in the order the

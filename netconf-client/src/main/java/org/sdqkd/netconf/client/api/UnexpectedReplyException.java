@@ -15,4 +15,14 @@ public final class UnexpectedReplyException extends NetconfClientException {
     public UnexpectedReplyException(final String message) {
         super(message, null);
     }
+
+    /**
+     * An exception for a reply whose content could not be read as the operation asked.
+     *
+     * @param message what was expected and what came
+     * @param cause   why it could not be read
+     */
+    public UnexpectedReplyException(final String message, final Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -2,17 +2,14 @@ package org.sdqkd.netconf.client.impl;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,28 +21,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.io.IoInputStream;
-import org.apache.sshd.common.io.IoOutputStream;
-import org.apache.sshd.common.io.IoReadFuture;
-import org.apache.sshd.common.io.IoWriteFuture;
-import org.apache.sshd.common.util.buffer.Buffer;
-import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
-import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
-import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
 import org.sdqkd.netconf.client.api.NetconfTimeoutException;
-import org.sdqkd.netconf.protocol.api.ChunkedFraming;
+import org.sdqkd.netconf.protocol.MessageCodec;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
 import org.sdqkd.netconf.protocol.api.Framing;
 import org.sdqkd.netconf.protocol.api.FramingException;
 import org.sdqkd.netconf.protocol.api.Hello;
-import org.sdqkd.netconf.protocol.MessageCodec;
 import org.sdqkd.netconf.protocol.api.MessageException;
-import org.sdqkd.netconf.protocol.api.NetconfMessage;
 import org.sdqkd.netconf.protocol.api.Notification;
-import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.Rpc;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
@@ -53,28 +40,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A NETCONF session on one {@code netconf} subsystem channel, with MINA's asynchronous streams: one read is pending
- * at a time and the next is issued once the bytes of the last are framed; writes are queued and issued one at a
- * time (MINA allows one pending write), several queued messages in one buffer. Received bytes are framed where the
- * read completes and queued ({@link InboundMessages}) for the session's reader, a virtual thread that parses each
- * message while its bytes arrive (so the parse of a large reply overlaps its transfer), then completes the future
- * registered under the reply's message-id, or gives the notification to the listeners, in the order received.
- * Reading pauses while more than {@value #MAX_QUEUED} received bytes wait for the reader.
+ * A NETCONF session on one {@code netconf} subsystem channel, with MINA's asynchronous streams: the hello exchange,
+ * rpcs and their timeouts, notification listeners and the close. Its parts: {@link ChannelWriter} (the write queue),
+ * {@link ChannelReader} (the reads and the framing, where reads complete), {@link InboundDispatcher} (the session's
+ * reader, a virtual thread that parses each message while its bytes arrive and completes the rpc it answers) and
+ * {@link PendingRpcs}. Reading pauses while more than {@value #MAX_QUEUED} received bytes wait for the reader.
  */
-final class ChannelNetconfSession implements NetconfSession {
+final class ChannelNetconfSession implements NetconfSession, ChannelReader.Events {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelNetconfSession.class);
-    private static final int READ_BUFFER_SIZE = 64 * 1024;
-    /** A read smaller than this is copied out of its buffer before it is queued, so it does not keep the buffer. */
-    private static final int MIN_KEPT_READ = READ_BUFFER_SIZE / 4;
     private static final int MAX_QUEUED = 1024 * 1024;
-    private static final int MAX_WRITE_BATCH = 256 * 1024;
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    private static final byte[] LINE_FEED = {'\n'};
 
     private final ClientSession ssh;
     private final ChannelSubsystem channel;
-    private final IoOutputStream out;
-    private final IoInputStream in;
     private final Executor serial;
     private final ScheduledExecutorService timer;
     private final MessageCodec codec;
@@ -86,39 +64,26 @@ final class ChannelNetconfSession implements NetconfSession {
     private final CompletableFuture<NetconfSession> helloDone = new CompletableFuture<>();
     private final CompletableFuture<NetconfSessionClosedException> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingRpcs pending = new PendingRpcs();
     private final AtomicLong nextMessageId = new AtomicLong(1);
     private final List<Consumer<Notification>> listeners = new CopyOnWriteArrayList<>();
-
-    private final Object writeLock = new Object();
-    private final ArrayDeque<byte[]> writeQueue = new ArrayDeque<>();
-    private boolean writing;
-
-    // read side: touched only where reads complete, one at a time
-    private Framing decoder;
-    private volatile boolean skipWhitespace;
-    /** The buffer of the last read, if its bytes were copied out: the next read may use it again. */
-    private volatile ByteArrayBuffer spareBuffer;
     private final InboundMessages inbound = new InboundMessages(MAX_QUEUED);
-    private volatile NetconfSessionClosedException inputEndReason;
-    private volatile Thread reader;
+    private final ChannelWriter writer;
+    private final ChannelReader reader;
 
     // set once by the hello exchange
     private volatile Framing encoder;
     private volatile Hello serverHello;
+    private volatile Thread readerThread;
+    private volatile NetconfSessionClosedException inputEndReason;
     private volatile NetconfSessionClosedException closeReason;
     private volatile ScheduledFuture<?> helloTimeout;
-
-    private record Pending(String messageId, CompletableFuture<RpcReply> future, ScheduledFuture<?> timeout) {
-    }
 
     ChannelNetconfSession(final ClientSession ssh, final ChannelSubsystem channel, final Executor workers,
             final ScheduledExecutorService timer, final MessageCodec codec, final Hello clientHello,
             final int maxMessageSize, final Duration defaultTimeout) {
         this.ssh = requireNonNull(ssh);
         this.channel = requireNonNull(channel);
-        this.out = channel.getAsyncIn();
-        this.in = channel.getAsyncOut();
         this.serial = new SerialExecutor(workers);
         this.timer = requireNonNull(timer);
         this.codec = requireNonNull(codec);
@@ -126,7 +91,10 @@ final class ChannelNetconfSession implements NetconfSession {
         this.maxMessageSize = maxMessageSize;
         this.defaultTimeout = requireNonNull(defaultTimeout);
         this.peer = String.valueOf(ssh.getIoSession().getRemoteAddress());
-        this.decoder = EndOfMessageFraming.of(maxMessageSize);
+        this.writer = new ChannelWriter(channel.getAsyncIn(), closing::get, failure -> serial.execute(
+            () -> closeWith(new NetconfSessionClosedException("writing to " + peer + " failed", failure))));
+        this.reader = new ChannelReader(channel.getAsyncOut(), inbound, EndOfMessageFraming.of(maxMessageSize), this,
+            peer);
     }
 
     /**
@@ -146,11 +114,11 @@ final class ChannelNetconfSession implements NetconfSession {
             }
         });
         try {
-            send(EndOfMessageFraming.of(maxMessageSize).encode(codec.encode(clientHello)));
+            writer.send(EndOfMessageFraming.of(maxMessageSize).encode(codec.encode(clientHello)));
         } catch (FramingException e) {
             closeWith(new NetconfSessionClosedException("cannot frame the client hello", e));
         }
-        readNext();
+        reader.readNext();
         return helloDone;
     }
 
@@ -181,6 +149,16 @@ final class ChannelNetconfSession implements NetconfSession {
 
     @Override
     public CompletableFuture<RpcReply> rpc(final XmlElement operation, final Duration timeout) {
+        return send(operation, timeout, Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<RpcReply> rpc(final XmlElement operation, final DataReader<?> data) {
+        return send(operation, defaultTimeout, Optional.of(data));
+    }
+
+    private CompletableFuture<RpcReply> send(final XmlElement operation, final Duration timeout,
+            final Optional<DataReader<?>> data) {
         requireNonNull(operation);
         if (!timeout.isPositive()) {
             throw new IllegalArgumentException("timeout not positive: " + timeout);
@@ -208,18 +186,14 @@ final class ChannelNetconfSession implements NetconfSession {
             // the client is closing
             return CompletableFuture.failedFuture(closedReason());
         }
-        final Pending entry = new Pending(messageId, future, timeoutTask);
-        pending.put(messageId, entry);
-        future.whenComplete((reply, failure) -> {
-            pending.remove(messageId, entry);
-            timeoutTask.cancel(false);
-        });
-        if (closing.get() && pending.remove(messageId, entry)) {
+        final PendingRpcs.Pending entry = new PendingRpcs.Pending(messageId, future, timeoutTask, data);
+        pending.add(entry);
+        if (closing.get() && pending.remove(entry)) {
             // closed between the check and the registration: the close did not see this rpc
             future.completeExceptionally(closedReason());
             return future;
         }
-        send(framed);
+        writer.send(framed);
         return future;
     }
 
@@ -248,80 +222,50 @@ final class ChannelNetconfSession implements NetconfSession {
         return "NetconfSession[" + sessionIdOrZero() + " at " + peer + (isOpen() ? "" : ", closed") + "]";
     }
 
-    // ---- reading ----
+    // ---- what the reads tell ----
 
-    private void readNext() {
-        // a read that completes at once is handled in this loop, not by a listener called from within read(), so
-        // that a fast stream does not nest one read in the next
-        while (!closing.get()) {
-            final IoReadFuture read;
-            try {
-                final ByteArrayBuffer spare = spareBuffer;
-                spareBuffer = null;
-                read = in.read(spare != null ? spare : new ByteArrayBuffer(READ_BUFFER_SIZE));
-            } catch (RuntimeException e) {
-                closeWith(new NetconfSessionClosedException("reading from " + peer + " failed", e));
-                return;
-            }
-            if (!read.isDone()) {
-                read.addListener(this::onRead);
-                return;
-            }
-            if (!handle(read)) {
-                return;
-            }
-        }
-    }
-
-    private void onRead(final IoReadFuture read) {
-        if (handle(read)) {
-            readNext();
-        }
-    }
-
-    /** Frames what a read brought; true if the next read is to be issued now. */
-    private boolean handle(final IoReadFuture read) {
-        final Throwable failure = read.getException();
-        if (failure != null) {
-            inputEnded(failure);
-            return false;
-        }
-        // each read has a buffer of its own, so the framing may queue ranges of it instead of copies
-        final Buffer buffer = read.getBuffer();
-        final int length = buffer.available();
-        final byte[] bytes;
-        final int offset;
-        if (length < MIN_KEPT_READ) {
-            bytes = new byte[length];
-            buffer.getRawBytes(bytes);
-            offset = 0;
-            if (buffer instanceof ByteArrayBuffer reusable) {
-                reusable.clear();
-                spareBuffer = reusable;
-            }
-        } else {
-            bytes = buffer.array();
-            offset = buffer.rpos();
-        }
-        received(bytes, offset, offset + length);
-        return inbound.roomFor(this::readNext);
-    }
-
-    private void inputEnded(final Throwable failure) {
-        if (closing.get()) {
-            return;
-        }
-        if (!(failure instanceof EOFException)) {
-            closeWith(new NetconfSessionClosedException("reading from " + peer + " failed", failure));
-            return;
-        }
-        NetconfSessionClosedException reason = new NetconfSessionClosedException(peer + " closed the session", null);
+    @Override
+    public Optional<Framing> hello(final byte[] bytes) {
+        final Hello hello;
         try {
-            decoder.endOfInput();
-        } catch (FramingException e) {
-            reason = new NetconfSessionClosedException(peer + " closed the session inside a message", e);
+            if (!(codec.decode(bytes) instanceof Hello received)) {
+                closeWith(new NetconfSessionClosedException(peer + " did not begin with a hello", null));
+                return Optional.empty();
+            }
+            hello = received;
+        } catch (MessageException e) {
+            closeWith(new NetconfSessionClosedException("malformed hello from " + peer + ": " + e.getMessage(), e));
+            return Optional.empty();
         }
-        if (reader == null) {
+        if (hello.sessionId().isEmpty()) {
+            closeWith(new NetconfSessionClosedException("the hello from " + peer + " has no session-id", null));
+            return Optional.empty();
+        }
+        final Framing decoder;
+        try {
+            decoder = clientHello.negotiateFraming(hello, maxMessageSize);
+            encoder = clientHello.negotiateFraming(hello, maxMessageSize);
+        } catch (MessageException e) {
+            closeWith(new NetconfSessionClosedException(e.getMessage(), e));
+            return Optional.empty();
+        }
+        serverHello = hello;
+        final long id = hello.sessionId().getAsLong();
+        readerThread = Thread.ofVirtual().name("netconf-client-reader-" + id).start(new InboundDispatcher(inbound,
+            codec, pending, listeners, this::closeWith, () -> inputEndReason, "session " + id + " at " + peer));
+        final ScheduledFuture<?> timeout = helloTimeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        LOG.debug("session {} at {}: hello exchanged, {}", id, peer, encoder.baseCapability());
+        // off the I/O thread: whoever waits for the session may go on with blocking work
+        serial.execute(() -> helloDone.complete(this));
+        return Optional.of(decoder);
+    }
+
+    @Override
+    public void ended(final NetconfSessionClosedException reason) {
+        if (readerThread == null) {
             closeWith(reason);
         } else {
             // the reader handles the messages received whole before it closes the session
@@ -330,243 +274,19 @@ final class ChannelNetconfSession implements NetconfSession {
         }
     }
 
-    private void received(final byte[] bytes, final int from, final int to) {
-        if (closing.get()) {
-            return;
-        }
-        int offset = from;
-        try {
-            if (serverHello == null) {
-                // the hello comes with end-of-message framing; what follows it uses the negotiated framing, so
-                // feed it byte by byte to find where it ends (it is small and read once)
-                while (offset < to && serverHello == null) {
-                    final List<byte[]> messages = decoder.decode(bytes, offset++, 1);
-                    if (!messages.isEmpty() && !onHello(messages.getFirst())) {
-                        return;
-                    }
-                }
-            }
-            if (skipWhitespace) {
-                // tolerate stray whitespace between the hello and the first chunk (some servers send a newline
-                // after their hello): skip it, then give the chunk header back its leading line feed
-                while (offset < to && isWhitespace(bytes[offset])) {
-                    offset++;
-                }
-                if (offset < to) {
-                    skipWhitespace = false;
-                    if (bytes[offset] == '#') {
-                        decoder.decode(LINE_FEED, 0, 1, inbound);
-                    }
-                }
-            }
-            if (offset < to) {
-                decoder.decode(bytes, offset, to - offset, inbound);
-            }
-        } catch (FramingException e) {
-            closeWith(new NetconfSessionClosedException("malformed framing from " + peer + ": " + e.getMessage(), e));
-        }
+    @Override
+    public void failed(final NetconfSessionClosedException reason) {
+        closeWith(reason);
     }
 
-    private boolean onHello(final byte[] bytes) {
-        final Hello hello;
-        try {
-            if (!(codec.decode(bytes) instanceof Hello received)) {
-                closeWith(new NetconfSessionClosedException(peer + " did not begin with a hello", null));
-                return false;
-            }
-            hello = received;
-        } catch (MessageException e) {
-            closeWith(new NetconfSessionClosedException("malformed hello from " + peer + ": " + e.getMessage(), e));
-            return false;
-        }
-        if (hello.sessionId().isEmpty()) {
-            closeWith(new NetconfSessionClosedException("the hello from " + peer + " has no session-id", null));
-            return false;
-        }
-        try {
-            decoder = clientHello.negotiateFraming(hello, maxMessageSize);
-            encoder = clientHello.negotiateFraming(hello, maxMessageSize);
-        } catch (MessageException e) {
-            closeWith(new NetconfSessionClosedException(e.getMessage(), e));
-            return false;
-        }
-        skipWhitespace = decoder instanceof ChunkedFraming;
-        serverHello = hello;
-        reader = Thread.ofVirtual().name("netconf-client-reader-" + hello.sessionId().getAsLong())
-            .start(this::readMessages);
-        final ScheduledFuture<?> timeout = helloTimeout;
-        if (timeout != null) {
-            timeout.cancel(false);
-        }
-        LOG.debug("session {} at {}: hello exchanged, {}", hello.sessionId().getAsLong(), peer,
-            encoder.baseCapability());
-        // off the I/O thread: whoever waits for the session may go on with blocking work
-        serial.execute(() -> helloDone.complete(this));
-        return true;
-    }
-
-    /** The reader thread: parses each message while it arrives and handles it, until the input ends or a failure. */
-    private void readMessages() {
-        final byte[] rest = new byte[256];
-        try {
-            for (InputStream message = inbound.nextMessage(); message != null; message = inbound.nextMessage()) {
-                final NetconfMessage decoded;
-                try {
-                    decoded = codec.decode(message);
-                    while (message.read(rest) >= 0) {
-                        // a document ends at its end tag; whatever might follow it is read to the message's end
-                    }
-                } catch (MessageException e) {
-                    closeWith(new NetconfSessionClosedException("malformed message from " + peer + ": "
-                        + e.getMessage(), e));
-                    return;
-                } catch (IOException e) {
-                    // the queue was closed (the session is closing) or the input ended inside this message
-                    break;
-                }
-                if (!onMessage(decoded)) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        final NetconfSessionClosedException reason = inputEndReason;
-        closeWith(reason != null ? reason
-            : new NetconfSessionClosedException("the reader of the session with " + peer + " stopped", null));
-    }
-
-    private boolean onMessage(final NetconfMessage message) {
-        switch (message) {
-            case RpcReply reply -> onReply(reply);
-            case Notification notification -> {
-                for (Consumer<Notification> listener : listeners) {
-                    try {
-                        listener.accept(notification);
-                    } catch (RuntimeException e) {
-                        LOG.warn("session {}: a notification listener failed", sessionIdOrZero(), e);
-                    }
-                }
-            }
-            case Hello hello -> {
-                closeWith(new NetconfSessionClosedException(peer + " sent a second hello", null));
-                return false;
-            }
-            case Rpc rpc -> {
-                closeWith(new NetconfSessionClosedException(peer + " sent an rpc to the client", null));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void onReply(final RpcReply reply) {
-        final Pending entry = reply.messageId().map(pending::remove).orElse(null);
-        if (entry == null) {
-            LOG.warn("session {} at {}: dropping a reply with unknown message-id {}", sessionIdOrZero(), peer,
-                reply.messageId().orElse("(none)"));
-            return;
-        }
-        if (reply.content() instanceof ReplyContent.Errors errors
-                && errors.errors().stream().anyMatch(error -> error.severity() == ErrorSeverity.ERROR)) {
-            entry.future().completeExceptionally(new NetconfRpcException(errors.errors()));
-        } else {
-            entry.future().complete(reply);
-        }
+    @Override
+    public boolean closing() {
+        return closing.get();
     }
 
     private void timeOut(final String messageId, final Duration timeout) {
-        final Pending entry = pending.remove(messageId);
-        if (entry != null) {
-            serial.execute(() -> entry.future().completeExceptionally(
-                new NetconfTimeoutException("rpc " + messageId + " to " + peer, timeout)));
-        }
-    }
-
-    private static boolean isWhitespace(final byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-    }
-
-    // ---- writing ----
-
-    private void send(final byte[] framed) {
-        synchronized (writeLock) {
-            writeQueue.add(framed);
-            if (writing) {
-                return;
-            }
-            writing = true;
-        }
-        writeQueued();
-    }
-
-    private void writeQueued() {
-        while (true) {
-            final byte[] batch;
-            synchronized (writeLock) {
-                if (writeQueue.isEmpty() || closing.get()) {
-                    writing = false;
-                    return;
-                }
-                batch = takeBatch();
-            }
-            final IoWriteFuture write;
-            try {
-                write = out.writeBuffer(new ByteArrayBuffer(batch));
-            } catch (IOException | RuntimeException e) {
-                synchronized (writeLock) {
-                    writing = false;
-                }
-                serial.execute(() -> closeWith(new NetconfSessionClosedException("writing to " + peer + " failed",
-                    e)));
-                return;
-            }
-            if (!write.isDone()) {
-                write.addListener(this::onWritten);
-                return;
-            }
-            if (!write.isWritten()) {
-                onWritten(write);
-                return;
-            }
-        }
-    }
-
-    private byte[] takeBatch() {
-        final byte[] first = writeQueue.poll();
-        if (writeQueue.isEmpty() || first.length >= MAX_WRITE_BATCH) {
-            return first;
-        }
-        int size = first.length;
-        int count = 1;
-        for (byte[] next : writeQueue) {
-            if (size + next.length > MAX_WRITE_BATCH) {
-                break;
-            }
-            size += next.length;
-            count++;
-        }
-        final byte[] batch = new byte[size];
-        System.arraycopy(first, 0, batch, 0, first.length);
-        int position = first.length;
-        for (int i = 1; i < count; i++) {
-            final byte[] next = writeQueue.poll();
-            System.arraycopy(next, 0, batch, position, next.length);
-            position += next.length;
-        }
-        return batch;
-    }
-
-    private void onWritten(final IoWriteFuture write) {
-        if (write.isWritten()) {
-            writeQueued();
-            return;
-        }
-        synchronized (writeLock) {
-            writing = false;
-        }
-        final Throwable failure = write.getException();
-        serial.execute(() -> closeWith(new NetconfSessionClosedException("writing to " + peer + " failed", failure)));
+        pending.take(messageId).ifPresent(entry -> serial.execute(() -> entry.future().completeExceptionally(
+            new NetconfTimeoutException("rpc " + messageId + " to " + peer, timeout))));
     }
 
     // ---- closing ----
@@ -585,8 +305,7 @@ final class ChannelNetconfSession implements NetconfSession {
         if (timeout != null) {
             timeout.cancel(false);
         }
-        final List<Pending> outstanding = List.copyOf(pending.values());
-        pending.clear();
+        final List<PendingRpcs.Pending> outstanding = pending.takeAll();
         inbound.close(new IOException(reason.getMessage()));
         serial.execute(() -> {
             if (!helloDone.isDone()) {

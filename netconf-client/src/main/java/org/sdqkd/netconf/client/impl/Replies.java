@@ -2,8 +2,10 @@ package org.sdqkd.netconf.client.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.sdqkd.netconf.client.api.UnexpectedReplyException;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
@@ -45,6 +47,36 @@ public final class Replies {
                 new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
             case ReplyContent.StreamedData streamed -> CompletableFuture.failedFuture(
                 new UnexpectedReplyException("a streamed reply is written, never received"));
+            case ReplyContent.ReadData read -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("the data was given to a data reader"));
+        };
+    }
+
+    /**
+     * What the {@link DataReader} of an rpc made of the reply's {@code <data>} (get, get-config); empty for
+     * {@code <ok/>} or a reply holding only warnings.
+     *
+     * @param <T>    what the reader returns
+     * @param reply  the reply to an rpc sent with that reader
+     * @param reader the reader, for its type
+     * @return the reader's result, or a failed future if the reply holds something else
+     */
+    public static <T> CompletableFuture<Optional<T>> read(final RpcReply reply, final DataReader<T> reader) {
+        return switch (reply.content()) {
+            // the session gave this rpc's data to this reader only, so the value is what it returned
+            case ReplyContent.ReadData read -> {
+                @SuppressWarnings("unchecked")
+                final T value = (T) read.value();
+                yield CompletableFuture.completedFuture(Optional.of(value));
+            }
+            case ReplyContent.Ok ok -> CompletableFuture.completedFuture(Optional.empty());
+            case ReplyContent.Errors errors -> CompletableFuture.completedFuture(Optional.empty());
+            case ReplyContent.Data data -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("the data was not given to the data reader"));
+            case ReplyContent.Output output -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
+            case ReplyContent.StreamedData streamed -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("a streamed reply is written, never received"));
         };
     }
 
@@ -66,6 +98,8 @@ public final class Replies {
                 new UnexpectedReplyException("expected <data>, got " + names(output.nodes())));
             case ReplyContent.StreamedData streamed -> CompletableFuture.failedFuture(
                 new UnexpectedReplyException("a streamed reply is written, never received"));
+            case ReplyContent.ReadData read -> CompletableFuture.failedFuture(
+                new UnexpectedReplyException("the data was given to a data reader"));
         };
     }
 

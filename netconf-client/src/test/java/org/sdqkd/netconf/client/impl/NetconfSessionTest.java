@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,7 @@ import org.sdqkd.netconf.client.api.SubscriptionOptions;
 import org.sdqkd.netconf.client.api.UnexpectedReplyException;
 import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.protocol.api.ChunkedFraming;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.EndOfMessageFraming;
 import org.sdqkd.netconf.protocol.api.FramingException;
 import org.sdqkd.netconf.protocol.api.MessageException;
@@ -336,6 +339,45 @@ class NetconfSessionTest {
             final List<XmlElement> data = await(ops.get());
             assertEquals(text, data.getFirst().toElement().getTextContent());
         }
+    }
+
+    @Test
+    void getConfigDataIsReadByTheCallersReaderWhileItArrives() throws Exception {
+        final StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            entries.append("<node><name>n").append(i).append("</name><value>").append(i).append("</value></node>");
+        }
+        start(ScriptedServer.BOTH, (rpc, peer) -> {
+            final byte[] framed = peer.frame(("<rpc-reply xmlns='urn:ietf:params:xml:ns:netconf:base:1.0' message-id='"
+                + rpc.messageId() + "'><data><probe xmlns='urn:p'>" + entries + "</probe></data></rpc-reply>")
+                .getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < framed.length; i += 4099) {
+                peer.sendRaw(Arrays.copyOfRange(framed, i, Math.min(framed.length, i + 4099)));
+            }
+        });
+        final NetconfOperations ops = new NetconfOperations(connect());
+        final Filter probe = Filter.subtree(xml("<probe xmlns='urn:p'/>"));
+        final DataReader<Long> sum = data -> {
+            long total = 0;
+            while (data.hasNext()) {
+                if (data.next() == XMLStreamConstants.START_ELEMENT && "value".equals(data.getLocalName())) {
+                    total += Long.parseLong(data.getElementText());
+                }
+            }
+            return total;
+        };
+        assertEquals(Optional.of(499L * 500 / 2), await(ops.getConfig(Datastore.RUNNING, probe, sum)));
+        // a reader's own refusal fails its rpc only; the session reads on
+        final DataReader<Long> refusing = data -> {
+            throw new XMLStreamException("not what this reader reads");
+        };
+        final Throwable refused = failure(ops.getConfig(Datastore.RUNNING, probe, refusing));
+        assertInstanceOf(XMLStreamException.class, assertInstanceOf(UnexpectedReplyException.class, refused)
+            .getCause());
+        assertEquals(Optional.of(499L * 500 / 2), await(ops.getConfig(Datastore.RUNNING, probe, sum)));
+        // the same data as a DOM, for the same request without a reader
+        assertEquals(500, await(ops.getConfig(Datastore.RUNNING, probe)).getFirst().toElement()
+            .getElementsByTagNameNS("urn:p", "node").getLength());
     }
 
     @Test

@@ -35,6 +35,19 @@ public sealed interface ReplyContent {
     }
 
     /**
+     * {@code <data>} as a {@link DataReader} read it while the reply was parsed: the reader's result, with no DOM
+     * of the data. Only decoding with a reader yields it; it is never written.
+     *
+     * @param value what the reader returned
+     */
+    record ReadData(Object value) implements ReplyContent {
+        /** Checks the component. */
+        public ReadData {
+            Objects.requireNonNull(value);
+        }
+    }
+
+    /**
      * The output elements of an operation defined by a YANG {@code rpc} (RFC 7950 section 7.14.4): the children
      * of rpc-reply, without a data wrapper.
      *

@@ -27,16 +27,39 @@ public final class DomBuilder {
      * @throws XmlParseException if the document is refused
      */
     public static Document build(final XMLStreamReader reader) throws XmlParseException {
+        return build(reader, null);
+    }
+
+    /**
+     * Reads the whole document, letting a diversion read the content of some elements instead of the DOM: such an
+     * element stays in the DOM, empty.
+     *
+     * @param reader    the reader, at the start of the document; closed when done
+     * @param diversion asked at each start tag, or null
+     * @return the document
+     * @throws XmlParseException if the document is refused
+     */
+    public static Document build(final XMLStreamReader reader, final Diversion diversion) throws XmlParseException {
         final Document document = DomNodes.newDocument();
         // the parser has checked every name and the structure: the DOM's own checks on each insertion would only
         // repeat that (they are back on for whoever changes the document later)
         document.setStrictErrorChecking(false);
         Node current = document;
+        int depth = 0;
         try {
             while (reader.hasNext()) {
                 switch (reader.next()) {
-                    case XMLStreamConstants.START_ELEMENT -> current = current.appendChild(element(document, reader));
-                    case XMLStreamConstants.END_ELEMENT -> current = current.getParentNode();
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        final Node started = current.appendChild(element(document, reader));
+                        if (diversion == null || !diversion.divert((Element) started, depth + 1, reader)) {
+                            current = started;
+                            depth++;
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        current = current.getParentNode();
+                        depth--;
+                    }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         if (current != document) {
                             current.appendChild(document.createTextNode(reader.getText()));
@@ -56,6 +79,21 @@ public final class DomBuilder {
         }
         document.setStrictErrorChecking(true);
         return document;
+    }
+
+    /** Reads the content of some elements itself, instead of the DOM. */
+    @FunctionalInterface
+    public interface Diversion {
+        /**
+         * Called at each start tag, once its element is in the DOM (with its attributes, without content).
+         *
+         * @param element the element
+         * @param depth   its depth, 1 for the document element
+         * @param reader  the reader, on the start tag
+         * @return true if it has read the element's content, leaving the reader on its end tag
+         * @throws XMLStreamException if the document is not well-formed
+         */
+        boolean divert(Element element, int depth, XMLStreamReader reader) throws XMLStreamException;
     }
 
     /** The exception for a failure of the StAX parser: our refusal, or else a document not well-formed. */

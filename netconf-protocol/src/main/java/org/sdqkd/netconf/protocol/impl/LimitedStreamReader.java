@@ -1,7 +1,10 @@
 package org.sdqkd.netconf.protocol.impl;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
-import javax.xml.XMLConstants;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -11,12 +14,14 @@ import org.sdqkd.netconf.protocol.api.XmlParseException;
 import org.sdqkd.netconf.protocol.api.XmlParseException.Reason;
 
 /**
- * A StAX reader of the JDK's parser, configured to read no DTD and resolve nothing external, that refuses a
+ * A StAX reader of Woodstox's parser, configured to read no DTD and resolve nothing external, that refuses a
  * document type declaration, any unexpanded entity reference and nesting beyond the depth limit as soon as it
- * reads them. A refusal is an {@link XMLStreamException} caused by an {@link XmlParseException}.
+ * reads them. A refusal is an {@link XMLStreamException} caused by an {@link XmlParseException}. The factories are
+ * made once per depth limit and shared (Woodstox's factories are thread-safe once configured, and its readers are
+ * cheap to create: the JDK's parser spent more on a new factory and reader than on parsing a small rpc).
  */
 public final class LimitedStreamReader extends StreamReaderDelegate {
-    private static final String JDK_MAX_DEPTH = "jdk.xml.maxElementDepth";
+    private static final Map<Integer, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
 
     private final int maxDepth;
     private int depth;
@@ -35,22 +40,30 @@ public final class LimitedStreamReader extends StreamReaderDelegate {
      * @throws XmlParseException if the start of the document cannot be read
      */
     public static LimitedStreamReader open(final InputStream in, final XmlLimits limits) throws XmlParseException {
-        final XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        try {
+            return new LimitedStreamReader(FACTORIES.computeIfAbsent(limits.maxDepth(), LimitedStreamReader::factory)
+                .createXMLStreamReader(in), limits.maxDepth());
+        } catch (XMLStreamException e) {
+            throw DomBuilder.refusal(e);
+        }
+    }
+
+    private static XMLInputFactory factory(final int maxDepth) {
+        // Woodstox named here, not found by a service lookup: the same parser whatever else is on the class path
+        final XMLInputFactory factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        // the JDK's own depth limit (100 by default since JDK 24) stays as a backstop behind ours
-        factory.setProperty(JDK_MAX_DEPTH, Integer.toString(limits.maxDepth() + 1));
+        // every token read whole by next(), so that a failure is an XMLStreamException there, never a
+        // WstxLazyException out of getText()
+        factory.setProperty(WstxInputProperties.P_LAZY_PARSING, false);
+        // Woodstox's own depth limit stays as a backstop behind ours
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, maxDepth + 1);
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
-        try {
-            return new LimitedStreamReader(factory.createXMLStreamReader(in), limits.maxDepth());
-        } catch (XMLStreamException e) {
-            throw DomBuilder.refusal(e);
-        }
+        return factory;
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class RpcReplyXml {
                 final Element dataElement = DomNodes.append(root, NAMESPACE, "data", null);
                 data.nodes().forEach(node -> dataElement.appendChild(node.importInto(root.getOwnerDocument())));
             }
+            case ReplyContent.ReadData read ->
+                throw new IllegalArgumentException("data read by a DataReader is a result, not a message to write");
             case ReplyContent.StreamedData streamed ->
                 StreamedReplyXml.writeChildren(streamed, DomNodes.append(root, NAMESPACE, "data", null));
             case ReplyContent.Output output ->
