@@ -67,14 +67,14 @@ record LinkEnd(NodeId node, LinkId link, Optional<LINKSTATUSTYPES> status, Optio
         final QkdlLocal local = data.getQkdlLocal();
         final QkdlRemote remote = data.getQkdlRemote();
         final QKDLINKTYPES type = data.getQkdlType();
-        return Optional.of(new LinkEnd(node, new LinkId(data.getQkdlId()), Optional.ofNullable(data.getQkdlStatus()),
+        return Optional.of(new LinkEnd(node, Ids.link(data.getQkdlId()), Optional.ofNullable(data.getQkdlStatus()),
             performance == null || performance.getSkr() == null ? OptionalLong.empty()
                 : OptionalLong.of(performance.getSkr().toJava()),
             qber(store, performance),
             store == null || store.getStoredKeys() == null ? OptionalLong.empty()
                 : OptionalLong.of(store.getStoredKeys().longValue()),
             Optional.ofNullable(local).map(QkdlLocal::getQkdiId),
-            Optional.ofNullable(remote).map(QkdlRemote::getQkdnId).map(NodeId::new),
+            Optional.ofNullable(remote).map(QkdlRemote::getQkdnId).map(Ids::node),
             Optional.ofNullable(remote).map(QkdlRemote::getQkdiId),
             type == null || PHYS.class.equals(type.implementedInterface())));
     }

@@ -56,6 +56,7 @@ public final class LiveTopology implements AutoCloseable {
     private final Datastores datastores;
     private Registration configRegistration;
     private boolean batchPending;
+    private long batchSince;
 
     private LiveTopology(final NodeSessions sessions, final Datastores datastores, final NotificationSink sink,
             final BindingDataCodec codec, final TopologySettings settings, final Clock clock) {
@@ -180,7 +181,7 @@ public final class LiveTopology implements AutoCloseable {
         if (watches.get(watch.node()) != watch) {
             return;
         }
-        if (data.getQkdnId() != null && !Ids.node(data.getQkdnId()).equals(watch.node())) {
+        if (data.getQkdnId() != null && !Ids.node(data.getQkdnId()).equals(watch.node()) && watch.firstMismatch()) {
             LOG.warn("node {} reports qkdn_id {}; its data is shown under the configured id", watch.node().getValue(),
                 data.getQkdnId().getValue());
         }
@@ -213,6 +214,7 @@ public final class LiveTopology implements AutoCloseable {
     private void batchSoon() {
         if (!batchPending) {
             batchPending = true;
+            batchSince = System.nanoTime();
             loop.schedule(this::flush, settings.batchDelay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -235,6 +237,11 @@ public final class LiveTopology implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 LOG.warn("link-state-changed for {} was refused: {}", link.id().getValue(), e.getMessage());
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("topology update: {} links written, {} removed, {} node status, {} published, {} us after the "
+                + "first change it holds", update.links().size(), update.removed().size(), update.nodeStatus().size(),
+                update.publish().size(), TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - batchSince));
         }
     }
 

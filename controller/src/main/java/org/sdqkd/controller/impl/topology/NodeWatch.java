@@ -17,6 +17,7 @@ import org.sdqkd.netconf.client.NetconfOperations;
 import org.sdqkd.netconf.client.api.Filter;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.SubscriptionOptions;
+import org.sdqkd.netconf.protocol.api.Capabilities;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ final class NodeWatch {
     private final Consumer<Notification> notifications = this::onNotification;
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile boolean closed;
+    private boolean mismatchTold;
 
     NodeWatch(final NodeId node, final NetconfSession session, final NodeDataDecoder decoder, final Duration timeout,
             final Listener listener) {
@@ -74,9 +76,14 @@ final class NodeWatch {
         return node;
     }
 
-    /** Subscribes to the node's notifications, then reads its data. */
+    /** Subscribes to the node's notifications (when it supports them), then reads its data. */
     void start() {
         session.addNotificationListener(notifications);
+        if (!session.hasCapability(Capabilities.NOTIFICATION)) {
+            LOG.info("node {} does not announce RFC 5277 notifications; it is only read", node.getValue());
+            refresh();
+            return;
+        }
         new NetconfOperations(session).createSubscription(SubscriptionOptions.DEFAULT)
             .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .whenComplete((ok, failure) -> {
@@ -119,9 +126,11 @@ final class NodeWatch {
         session.removeNotificationListener(notifications);
     }
 
-    /** Whether {@link #close()} was called. */
-    boolean isClosed() {
-        return closed;
+    /** Whether this is the first time the node's data names another node (told once per session). */
+    boolean firstMismatch() {
+        final boolean first = !mismatchTold;
+        mismatchTold = true;
+        return first;
     }
 
     private void decoded(final List<XmlElement> data) {

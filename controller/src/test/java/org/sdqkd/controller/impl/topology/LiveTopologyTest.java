@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 class LiveTopologyTest {
     private static final Logger LOG = LoggerFactory.getLogger(LiveTopologyTest.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final NodeId SILENT = new NodeId("0a0b0c0d-0000-4000-8000-000000000999");
 
     @TempDir
     Path directory;
@@ -103,7 +104,9 @@ class LiveTopologyTest {
     }
 
     @Test
-    void aFaultInjectedAtANodeShowsInTheDatastoreAndAsANotification() throws Exception {
+    void aFaultInjectedAtANodeShowsInTheDatastoreAndAsANotificationWhileAnotherNodeNeverAnswers() throws Exception {
+        final SilentSession silent = new SilentSession();
+        sessions.attach(SILENT, silent);
         await("the link ACTIVE", () -> linkState().filter(s -> is(s.getStatus(), ACTIVE.VALUE)));
         awaitPublished(n -> is(n.getStatus(), ACTIVE.VALUE));
         final long injected = System.nanoTime();
@@ -119,6 +122,8 @@ class LiveTopologyTest {
         network.injectFaultAtAlpha(LinkFault.None);
         await("the link ACTIVE again", () -> linkState().filter(s -> is(s.getStatus(), ACTIVE.VALUE)));
         awaitPublished(n -> is(n.getStatus(), ACTIVE.VALUE));
+        assertTrue(silent.rpcs() >= 1, "the silent node was asked");
+        assertTrue(silent.rpcs() <= 2, "one read at a time (and its subscription): " + silent.rpcs());
     }
 
     @Test

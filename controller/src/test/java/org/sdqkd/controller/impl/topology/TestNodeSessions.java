@@ -39,6 +39,12 @@ final class TestNodeSessions implements NodeSessions, AutoCloseable {
         return session;
     }
 
+    /** Adds a session made elsewhere (such as a node that never answers) and tells the listeners. */
+    synchronized void attach(final NodeId node, final NetconfSession session) {
+        sessions.put(node, session);
+        listeners.forEach(listener -> listener.connected(node, session));
+    }
+
     /** Closes the session to a node and tells the listeners. */
     void disconnect(final NodeId node) {
         final NetconfSession session = sessions.get(node);
