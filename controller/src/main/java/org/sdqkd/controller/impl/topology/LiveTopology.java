@@ -215,7 +215,11 @@ public final class LiveTopology implements AutoCloseable {
         if (!batchPending) {
             batchPending = true;
             batchSince = System.nanoTime();
-            loop.schedule(this::flush, settings.batchDelay().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                loop.schedule(this::flush, settings.batchDelay().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("topology closed; the last changes are not written");
+            }
         }
     }
 

@@ -127,7 +127,9 @@ final class TopologyState {
         rewrite = false;
         final Map<NodeId, QKDNSTATUSTYPES> statusChanges = new HashMap<>();
         nodeStatus.forEach((node, status) -> {
-            if (nodes.contains(node) && !status.equals(shownNodeStatus.get(node))) {
+            final QKDNSTATUSTYPES before = shownNodeStatus.get(node);
+            if (nodes.contains(node)
+                    && (before == null || !before.implementedInterface().equals(status.implementedInterface()))) {
                 statusChanges.put(node, status);
                 shownNodeStatus.put(node, status);
             }
