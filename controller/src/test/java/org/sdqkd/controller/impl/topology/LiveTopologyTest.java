@@ -127,6 +127,19 @@ class LiveTopologyTest {
     }
 
     @Test
+    void followsTheNodesNotificationsWithoutWaitingForTheRefresh() throws Exception {
+        topology.close();
+        sink = new RecordingSink(Codec.INSTANCE);
+        // read when each node connects, then only when a node notifies
+        topology = LiveTopology.start(sessions, network.controller(), sink, Codec.INSTANCE,
+            TopologySettings.DEFAULT.withRefreshInterval(Duration.ofHours(1)));
+        await("the link ACTIVE", () -> linkState().filter(s -> is(s.getStatus(), ACTIVE.VALUE)));
+        network.injectFaultAtAlpha(LinkFault.LinkDown);
+        await("the link OFF", () -> linkState().filter(s -> is(s.getStatus(), OFF.VALUE)));
+        awaitPublished(n -> is(n.getStatus(), OFF.VALUE));
+    }
+
+    @Test
     void aNodeThatGoesAwayShowsAsSuchAndTheOtherKeepsItsData() throws Exception {
         await("the link ACTIVE", () -> linkState().filter(s -> is(s.getStatus(), ACTIVE.VALUE)));
         await("beta's status", () -> nodeStatus(TwoNodeNetwork.BETA).filter(s -> is(s, OPERATING.VALUE)));
