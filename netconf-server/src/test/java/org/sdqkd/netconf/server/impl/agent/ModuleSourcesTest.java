@@ -126,4 +126,18 @@ class ModuleSourcesTest {
         assertTrue(library.containsAll(List.of("notifications@2008-07-14", "nc-notifications@2008-07-14")),
             library::toString);
     }
+
+    @Test
+    void listsTheNetconfEventStream() throws Exception {
+        // RFC 5277 section 3.2.5.1: nc-notifications' /netconf/streams, now that the agent announces the module
+        final String reply = nc.rpc("<get><filter type='subtree'><netconf xmlns='" + NC_NOTIFICATIONS.namespace()
+            + "'/></filter></get>");
+        final Element streams = child(child(child(parse(reply), "data").orElseThrow(), "netconf").orElseThrow(),
+            "streams").orElseThrow();
+        final List<Element> entries = children(streams);
+        assertEquals(1, entries.size(), reply);
+        assertEquals("NETCONF", child(entries.getFirst(), "name").orElseThrow().getTextContent());
+        assertEquals("false", child(entries.getFirst(), "replaySupport").orElseThrow().getTextContent());
+        assertTrue(child(entries.getFirst(), "description").isPresent(), reply);
+    }
 }
