@@ -3,13 +3,15 @@ package org.sdqkd.netconf.server.impl.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
 
 /**
  * The agent's own state data as it is now, for get and get-data of the operational datastore:
  * {@code /netconf-state} (RFC 6022) from the capabilities, the held locks, the started sessions and the statistics,
- * and the YANG library ({@code /yang-library}, {@code /modules-state}).
+ * the YANG library ({@code /yang-library}, {@code /modules-state}) and the event streams ({@code /netconf/streams},
+ * RFC 5277).
  */
 final class AgentState {
     private final StateData state;
@@ -27,9 +29,15 @@ final class AgentState {
         this.statistics = requireNonNull(statistics);
     }
 
-    /** {@code /netconf-state}, {@code /yang-library} and {@code /modules-state}, built now. */
+    /**
+     * {@code /netconf-state}, {@code /yang-library}, {@code /modules-state} and, with nc-notifications in the
+     * models, {@code /netconf/streams}, built now.
+     */
     List<Element> elements() {
-        return List.of(state.netconfState(capabilities, locks.held(), sessions.started(), statistics),
-            state.yangLibrary(), state.modulesState());
+        final List<Element> elements = new ArrayList<>(List.of(
+            state.netconfState(capabilities, locks.held(), sessions.started(), statistics),
+            state.yangLibrary(), state.modulesState()));
+        state.eventStreams().ifPresent(elements::add);
+        return List.copyOf(elements);
     }
 }

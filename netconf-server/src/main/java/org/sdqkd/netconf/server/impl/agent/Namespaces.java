@@ -6,6 +6,8 @@ final class Namespaces {
     static final String BASE = "urn:ietf:params:xml:ns:netconf:base:1.0";
     /** RFC 5277: notifications, create-subscription. */
     static final String NOTIFICATION = "urn:ietf:params:xml:ns:netconf:notification:1.0";
+    /** RFC 5277: nc-notifications, the event streams ({@code /netconf/streams}). */
+    static final String EVENT_STREAMS = "urn:ietf:params:xml:ns:netmod:notification";
     /** RFC 6022: ietf-netconf-monitoring, get-schema. */
     static final String MONITORING = "urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring";
     /** sdqkd-ssh-qkd: the key exchange of each session, an augment of the monitoring sessions. */

@@ -191,6 +191,25 @@ final class StateData {
     }
 
     /**
+     * {@code /netconf/streams} of nc-notifications (RFC 5277 section 3.2.5.1): the agent's one event stream,
+     * {@code NETCONF}, without replay (create-subscription refuses startTime); empty when the models lack
+     * nc-notifications.
+     */
+    Optional<Element> eventStreams() {
+        if (models.module(Namespaces.EVENT_STREAMS).isEmpty()) {
+            return Optional.empty();
+        }
+        final Element netconf = Dom.root(Namespaces.EVENT_STREAMS, "netconf");
+        final Element stream = Dom.append(Dom.append(netconf, Namespaces.EVENT_STREAMS, "streams", null),
+            Namespaces.EVENT_STREAMS, "stream", null);
+        Dom.append(stream, Namespaces.EVENT_STREAMS, "name", "NETCONF");
+        Dom.append(stream, Namespaces.EVENT_STREAMS, "description",
+            "the agent's notifications: RFC 6470 events and those the node publishes");
+        Dom.append(stream, Namespaces.EVENT_STREAMS, "replaySupport", "false");
+        return Optional.of(netconf);
+    }
+
+    /**
      * {@code /modules-state}, the YANG library of RFC 7895 that clients of the {@code yang-library:1.0} capability
      * (yangcli, older OpenDaylight releases) read; deprecated in RFC 8525 but still served, as Netopeer2 does.
      */
