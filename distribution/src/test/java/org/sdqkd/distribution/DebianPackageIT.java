@@ -158,7 +158,8 @@ class DebianPackageIT {
         // the administrator disables the agent and enables a node; an upgrade keeps both as they are
         run(0, "systemctl", "--root=" + root, "disable", "sdqkd-agent.service");
         assertFalse(Files.exists(agentLink, LinkOption.NOFOLLOW_LINKS));
-        Files.createSymbolicLink(wants.resolve("sdqkd-node@almagro.service"),
+        // (systemctl removed the emptied .wants directory)
+        Files.createSymbolicLink(Files.createDirectories(wants).resolve("sdqkd-node@almagro.service"),
             Path.of("/lib/systemd/system/sdqkd-node@.service"));
         new ScriptRun(control, "root-upgrade").inRoot(root).run("postinst", "configure", "0.1.0-1");
         assertFalse(Files.exists(agentLink, LinkOption.NOFOLLOW_LINKS), "a disable survives the upgrade");

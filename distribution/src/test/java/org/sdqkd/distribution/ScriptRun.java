@@ -99,6 +99,9 @@ final class ScriptRun {
         command.addAll(List.of(args));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", bin + ":/usr/sbin:/usr/bin:/sbin:/bin");
+        // as dpkg sets them for a maintainer script (deb-systemd-helper refuses to run without them)
+        builder.environment().put("DPKG_MAINTSCRIPT_PACKAGE", "sdqkd");
+        builder.environment().put("DPKG_MAINTSCRIPT_NAME", script);
         if (root != null) {
             builder.environment().put("DPKG_ROOT", root.toString());
         } else {
