@@ -1,32 +1,54 @@
 package org.sdqkd.benchmarks;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.concurrent.Callable;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.parser.api.YangParserException;
 import org.sdqkd.datastore.api.DataValidator;
 import org.sdqkd.datastore.YangModels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Measures the heap a datastore content of {@code bench-flows} flows takes, and what the validator's tree of
  * the last valid data adds, per list entry: heap in use after full garbage collections, before and after.
  */
-public final class MemoryFootprint {
+@Command(name = "sdqkd bench memory", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    description = "Heap per list entry: the datastore content of a flow list, and what the validator's tree of the "
+        + "last valid data adds, measured after full garbage collections.",
+    exitCodeListHeading = "%nExit status:%n", exitCodeList = { "0:measured", "2:usage error" })
+public final class MemoryFootprint implements Callable<Integer> {
     private static final int SETTLE_GCS = 5;
 
-    private MemoryFootprint() {
-        // no instances
-    }
+    @Parameters(paramLabel = "ENTRIES", arity = "0..1", defaultValue = "10000",
+        description = "flows in the list (default ${DEFAULT-VALUE})")
+    private int flows;
+
+    @Spec
+    private CommandSpec spec;
 
     /**
      * Prints the bytes per entry for 10,000 flows (or the count given as the first argument).
      *
-     * @param args optional entry count
-     * @throws Exception if the model cannot be parsed
+     * @param args optional entry count ({@code --help})
      */
-    public static void main(final String[] args) throws Exception {
-        final int flows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new MemoryFootprint()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, YangParserException {
+        if (flows < 1) {
+            throw new ParameterException(spec.commandLine(), "ENTRIES must be at least 1, not " + flows);
+        }
         final EffectiveModelContext model = FlowData.model();
         final PrintStream out = System.out;
 
@@ -49,6 +71,7 @@ public final class MemoryFootprint {
         if (root.isEmpty() || validator.hashCode() == 0) {
             out.println();
         }
+        return 0;
     }
 
     private static long usedHeap() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,10 @@ import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.QkdKey;
+import org.sdqkd.netconf.client.NetconfClient;
+import org.sdqkd.netconf.client.api.ConnectOptions;
+import org.sdqkd.netconf.client.api.HostKeyVerification;
+import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.qkd.node.api.TlsIdentity;
 
 /**
@@ -61,6 +66,12 @@ class ArchiveIT {
             assertFalse(names.stream().anyMatch(n -> n.startsWith("slf4j-simple-")), "one SLF4J provider: logback");
         }
         assertTrue(Files.isDirectory(home.resolve("licenses/sshd-core")), "MINA SSHD's licence and notice");
+    }
+
+    @Test
+    void holdsAManPagePerCommand() throws Exception {
+        final String node = ManPages.assertComplete(archive.home().resolve("share/man/man1"));
+        assertTrue(node.contains("--ready-file"), node);
     }
 
     @Test
@@ -113,9 +124,11 @@ class ArchiveIT {
                 sent.erase();
                 got.erase();
             }
+            final long sessionId = netconfSession(pair.netconfPort("almagro"));
             assertEquals(0, pair.stop("norte"), Files.readString(pair.output("norte")));
             assertEquals(0, pair.stop("almagro"), Files.readString(pair.output("almagro")));
             assertLogs(pair, keyId, material);
+            assertSessionLog(pair, sessionId);
         }
     }
 
@@ -144,6 +157,40 @@ class ArchiveIT {
                 }
             }
         }
+    }
+
+    /** Opens a NETCONF session to the node's agent as the example's user admin and closes it; its session-id. */
+    private static long netconfSession(final int port) throws Exception {
+        try (NetconfClient client = NetconfClient.create()) {
+            final NetconfSession session = client.connect(ConnectOptions.builder("127.0.0.1", port, "admin")
+                .password("sdqkd-demo".toCharArray())
+                .hostKeys(HostKeyVerification.acceptAny())
+                .connectTimeout(Duration.ofSeconds(60))
+                .helloTimeout(Duration.ofSeconds(60))
+                .build()).get(2, TimeUnit.MINUTES);
+            final long id = session.sessionId();
+            session.close();
+            session.closeFuture().get(1, TimeUnit.MINUTES);
+            return id;
+        }
+    }
+
+    /**
+     * Issue 20: the node's NETCONF session log is in its own file, a line for the session's start and one for its
+     * end, with the user, the address and the key exchange method; not in the main log.
+     */
+    private static void assertSessionLog(final NodePair pair, final long sessionId) throws Exception {
+        final Path logs = pair.logs();
+        final List<String> lines = Files.readAllLines(logs.resolve("almagro-netconf-sessions.log"));
+        final String started = "session " + sessionId + " started: user admin from 127.0.0.1 port ";
+        final String ended = "session " + sessionId + " ended (";
+        assertTrue(lines.stream().anyMatch(l -> l.contains("org.sdqkd.netconf.sessions - " + started)
+            && l.contains(", key exchange ")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains(ended) && l.contains("user admin from 127.0.0.1")),
+            String.join("\n", lines));
+        assertEquals(2, lines.stream().filter(l -> l.contains("session " + sessionId + " ")).count(), lines::toString);
+        assertFalse(Files.readString(logs.resolve("almagro.log")).contains(started), "not in the main log");
+        assertFalse(Files.readString(logs.resolve("almagro-netconf.log")).contains(started), "not in the server's");
     }
 
     private static Etsi014Client client(final Path pki, final String sae, final int port) throws Exception {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,34 +94,93 @@ class DebianPackageIT {
     }
 
     @Test
+    void shipsAManPagePerCommand() throws Exception {
+        final String node = ManPages.assertComplete(root.resolve("usr/share/man/man1"));
+        assertTrue(node.contains("--ready-file") && node.contains("--netconf-port"), node);
+    }
+
+    @Test
     void maintainerScriptsCreateTheUserAndDirectories() throws Exception {
-        final Path control = work.resolve("control");
-        run(0, "dpkg-deb", "--control", deb.toString(), control.toString());
+        final Path control = control();
         for (String script : List.of("postinst", "prerm", "postrm")) {
             assertTrue(Files.isExecutable(control.resolve(script)), script);
             run(0, "sh", "-n", control.resolve(script).toString());
         }
-        // postinst configure with the system's tools replaced by scripts that record their arguments
-        final Path bin = Files.createDirectories(work.resolve("stub-bin"));
-        final Path calls = work.resolve("calls.log");
-        for (String tool : List.of("getent", "adduser", "install", "dpkg-statoverride", "systemctl")) {
-            final Path stub = bin.resolve(tool);
-            // getent finds no user sdqkd; dpkg-statoverride knows no override
-            final String status = tool.equals("getent") || tool.equals("dpkg-statoverride") ? "1" : "0";
-            Files.writeString(stub, "#!/bin/sh\necho \"" + tool + " $*\" >> " + calls + "\nexit " + status + "\n");
-            stub.toFile().setExecutable(true);
-        }
-        final ProcessBuilder postinst = new ProcessBuilder("sh", control.resolve("postinst").toString(), "configure")
-            .redirectErrorStream(true);
-        postinst.environment().put("PATH", bin + ":/usr/bin:/bin");
-        final Process process = postinst.start();
-        final String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        final String log = Files.readString(calls);
+        final String log = new ScriptRun(control, "fresh").run("postinst", "configure");
         assertTrue(log.contains("adduser --system --group --quiet --home /var/lib/sdqkd --no-create-home"), log);
         assertTrue(log.contains("install -d -o sdqkd -g sdqkd -m 0750 /var/lib/sdqkd"), log);
         assertTrue(log.contains("install -d -o sdqkd -g sdqkd -m 0750 /var/log/sdqkd"), log);
-        assertFalse(log.contains("systemctl enable"), "the package enables no service by itself");
+        assertFalse(log.contains("systemctl enable"), "units are enabled through deb-systemd-helper only");
+    }
+
+    @Test
+    @DisplayName("issue 20: the maintainer scripts handle the units as dh_installsystemd does")
+    void maintainerScriptsUseDebSystemdHelper() throws Exception {
+        final Path control = control();
+        // first installation, systemd running: enabled (was-enabled is true for a new unit), reloaded, started
+        final String fresh = new ScriptRun(control, "install").run("postinst", "configure");
+        assertTrue(fresh.contains("deb-systemd-helper unmask sdqkd-agent.service\n"
+            + "deb-systemd-helper --quiet was-enabled sdqkd-agent.service\n"
+            + "deb-systemd-helper enable sdqkd-agent.service\n"), fresh);
+        assertTrue(fresh.contains("systemctl --system daemon-reload\ndeb-systemd-invoke start sdqkd-agent.service\n"),
+            fresh);
+        assertFalse(fresh.contains("try-restart"), fresh);
+        // upgrade after the administrator disabled the agent: not enabled again, the state updated, restarted
+        final ScriptRun disabled = new ScriptRun(control, "upgrade").wasEnabled(false);
+        final String upgrade = disabled.run("postinst", "configure", "0.1.0-1");
+        assertTrue(upgrade.contains("deb-systemd-helper update-state sdqkd-agent.service\n"), upgrade);
+        assertFalse(upgrade.contains("deb-systemd-helper enable"), upgrade);
+        assertTrue(upgrade.contains("deb-systemd-invoke restart sdqkd-agent.service\n"
+            + "systemctl try-restart sdqkd-node@*.service\n"), upgrade);
+        // without systemd running (a container, a chroot): the links only, no daemon-reload or start
+        final String noSystemd = new ScriptRun(control, "chroot").systemdRunning(false).run("postinst", "configure");
+        assertTrue(noSystemd.contains("deb-systemd-helper enable sdqkd-agent.service"), noSystemd);
+        assertFalse(noSystemd.contains("systemctl") || noSystemd.contains("deb-systemd-invoke"), noSystemd);
+        // removal stops the services; an upgrade's prerm leaves them running until the new postinst restarts them
+        assertEquals("deb-systemd-invoke stop sdqkd-agent.service\nsystemctl stop sdqkd-node@*.service\n",
+            new ScriptRun(control, "remove").run("prerm", "remove"));
+        assertEquals("", new ScriptRun(control, "prerm-upgrade").run("prerm", "upgrade", "0.2.0-1"));
+        assertEquals("systemctl --system daemon-reload\n", new ScriptRun(control, "postrm").run("postrm", "remove"));
+        assertEquals("deb-systemd-helper purge sdqkd-agent.service\n",
+            new ScriptRun(control, "purge").run("postrm", "purge"));
+    }
+
+    @Test
+    @DisplayName("issue 20: in the package's fresh root, deb-systemd-helper enables, keeps a disable and purges")
+    void maintainerScriptsEnableKeepADisableAndPurgeInTheFreshRoot() throws Exception {
+        final Path control = control();
+        final Path wants = root.resolve("etc/systemd/system/multi-user.target.wants");
+        final Path agentLink = wants.resolve("sdqkd-agent.service");
+        // the real deb-systemd-helper on the root (DPKG_ROOT); user and directory tools recorded, not run
+        final ScriptRun first = new ScriptRun(control, "root-install").inRoot(root);
+        first.run("postinst", "configure");
+        assertEquals(Path.of("/lib/systemd/system/sdqkd-agent.service"), Files.readSymbolicLink(agentLink));
+        // the administrator disables the agent and enables a node; an upgrade keeps both as they are
+        run(0, "systemctl", "--root=" + root, "disable", "sdqkd-agent.service");
+        assertFalse(Files.exists(agentLink, LinkOption.NOFOLLOW_LINKS));
+        // (systemctl removed the emptied .wants directory)
+        Files.createSymbolicLink(Files.createDirectories(wants).resolve("sdqkd-node@almagro.service"),
+            Path.of("/lib/systemd/system/sdqkd-node@.service"));
+        new ScriptRun(control, "root-upgrade").inRoot(root).run("postinst", "configure", "0.1.0-1");
+        assertFalse(Files.exists(agentLink, LinkOption.NOFOLLOW_LINKS), "a disable survives the upgrade");
+        // purge: deb-systemd-helper's records and the node's link go, the logs too
+        Files.createDirectories(root.resolve("var/log/sdqkd"));
+        new ScriptRun(control, "root-purge").inRoot(root).run("postrm", "purge");
+        assertFalse(Files.exists(wants.resolve("sdqkd-node@almagro.service"), LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(root.resolve("var/log/sdqkd")));
+        final Path state = root.resolve("var/lib/systemd/deb-systemd-helper-enabled");
+        try (Stream<Path> files = Files.exists(state) ? Files.walk(state) : Stream.empty()) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains("sdqkd")).toList(),
+                "deb-systemd-helper's records of the unit are purged");
+        }
+    }
+
+    private static Path control() throws IOException, InterruptedException {
+        final Path control = work.resolve("control");
+        if (!Files.isDirectory(control)) {
+            run(0, "dpkg-deb", "--control", deb.toString(), control.toString());
+        }
+        return control;
     }
 
     @Test
@@ -159,7 +219,7 @@ class DebianPackageIT {
     }
 
     /** Runs a command, checks its exit status and returns its output. */
-    private static String run(final int expected, final String... command) throws IOException, InterruptedException {
+    static String run(final int expected, final String... command) throws IOException, InterruptedException {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), UTF_8);
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), String.join(" ", command));

@@ -82,7 +82,15 @@ final class NodePair implements AutoCloseable {
         return ready.get(name).path("kme-port").asInt();
     }
 
-    /** The directory of the nodes' log files (NAME.log, NAME-kme-audit.log, NAME-netconf.log). */
+    /** The NETCONF port of node NAME (almagro, norte). */
+    int netconfPort(final String name) {
+        return ready.get(name).path("netconf-port").asInt();
+    }
+
+    /**
+     * The directory of the nodes' log files (NAME.log, NAME-kme-audit.log, NAME-netconf.log,
+     * NAME-netconf-sessions.log).
+     */
     Path logs() {
         return dir.resolve("logs");
     }

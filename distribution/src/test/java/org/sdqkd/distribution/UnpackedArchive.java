@@ -78,7 +78,22 @@ final class UnpackedArchive {
      * @throws InterruptedException when interrupted
      */
     Result run(final String... args) throws IOException, InterruptedException {
-        final Process process = builder(List.of(args)).redirectErrorStream(true).start();
+        return run(Map.of(), args);
+    }
+
+    /**
+     * Runs {@code bin/sdqkd ARGS} to its end with more environment variables.
+     *
+     * @param env  more environment variables, replacing those of the same name
+     * @param args its arguments
+     * @return exit status and output (standard output and error merged)
+     * @throws IOException          when it cannot start
+     * @throws InterruptedException when interrupted
+     */
+    Result run(final Map<String, String> env, final String... args) throws IOException, InterruptedException {
+        final ProcessBuilder builder = builder(List.of(args));
+        builder.environment().putAll(env);
+        final Process process = builder.redirectErrorStream(true).start();
         final byte[] output = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS), "sdqkd " + String.join(" ", args));
         return new Result(process.exitValue(), new String(output, UTF_8));

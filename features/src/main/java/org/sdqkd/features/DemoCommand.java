@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
-        "Run the three-node example network (Almagro with QKD links to Norte, ~70 kbit/s, and to Concepcion,",
-        "~20 kbit/s) on 127.0.0.1, each node in its own process, until SIGINT or SIGTERM; then stop them all.",
+        // the first line is the man page's NAME line (whatis): one whole sentence
+        "Run the three-node example network on 127.0.0.1 until SIGINT or SIGTERM.",
+        "Almagro has QKD links to Norte (~70 kbit/s) and to Concepcion (~20 kbit/s); each node runs in its own",
+        "process, and all are stopped at the end.",
         "Prints the NETCONF and ETSI GS QKD 014 endpoints with ssh, ncclient and curl commands to try."
     },
     exitCodeListHeading = "%nExit status:%n",

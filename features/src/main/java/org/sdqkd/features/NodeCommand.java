@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
     description = {
-        "Run an SD-QKD node: its NETCONF agent (ETSI GS QKD 015 qkd_node), its emulated QKD links and its",
-        "ETSI GS QKD 014 KME (HTTPS, mutual TLS), and RESTCONF when its file has a restconf: section, until SIGINT",
-        "or SIGTERM. Prints its endpoints once it runs.",
-        "features/src/main/config/node/ holds a commented three-node example."
+        // the first line is the man page's NAME line (whatis): one whole sentence
+        "Run an SD-QKD node until SIGINT or SIGTERM.",
+        "The node is its NETCONF agent (ETSI GS QKD 015 qkd_node), its emulated QKD links, its ETSI GS QKD 014 KME",
+        "(HTTPS, mutual TLS), and RESTCONF when its file has a restconf: section. Prints its endpoints once it runs.",
+        "A commented three-node example is in config/node/ of the archive, /usr/share/doc/sdqkd/examples/node/ of",
+        "the Debian package and features/src/main/config/node/ of the sources."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {

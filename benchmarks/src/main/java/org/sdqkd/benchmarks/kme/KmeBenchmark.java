@@ -21,6 +21,7 @@ import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.qkd.node.api.TlsIdentity;
+import picocli.CommandLine;
 
 /**
  * ETSI GS QKD 014 key delivery, measured end to end: two nodes' key planes joined by an emulated link (TLS), each
@@ -96,12 +97,38 @@ public final class KmeBenchmark {
     }
 
     /**
+     * Runs the benchmark with the options of {@link KmeOptions}; exits 0 when it ran, 2 for a usage error.
+     *
+     * @param args the options above ({@code --help})
+     */
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new KmeOptions()).execute(args));
+    }
+
+    /**
+     * The driver's settings.
+     *
+     * @param threads client thread counts, one phase each
+     * @param numbers keys per request, one phase each
+     * @param size    key size in bits
+     * @param warmup  unmeasured seconds before each phase
+     * @param seconds measured seconds per phase
+     * @param client  {@code raw} or {@code etsi014}
+     */
+    record Options(List<Integer> threads, List<Integer> numbers, int size, int warmup, int seconds, String client) {
+        Options {
+            threads = List.copyOf(threads);
+            numbers = List.copyOf(numbers);
+        }
+    }
+
+    /**
      * Runs the benchmark.
      *
-     * @param args the options above
+     * @param options the checked options
+     * @throws Exception when the key planes cannot start or a phase is interrupted
      */
-    public static void main(final String[] args) throws Exception {
-        final Options options = Options.parse(args);
+    static void run(final Options options) throws Exception {
         final Path dir = Files.createTempDirectory("sdqkd-kme-bench");
         try (KeyPlanePair pair = KeyPlanePair.start(dir, SKR, CAPACITY)) {
             pair.awaitKeys(FULL);
@@ -200,41 +227,6 @@ public final class KmeBenchmark {
             System.out.printf(Locale.ROOT, "%-8d %-7d %12.0f %12.0f %8.2fms %8.2fms %8.2fms %8.2fms %8d%n", threads,
                 number, keysPerSecond, keysPerSecond / number * 2, pair.p50(), pair.p99(), encs.summary().p99(),
                 decs.summary().p99(), errors);
-        }
-    }
-
-    /** The command line. */
-    private record Options(int[] threads, int[] numbers, int size, int warmup, int seconds, String client) {
-        static Options parse(final String[] args) {
-            int[] threads = {1, 16};
-            int[] numbers = {1, 64};
-            int size = 256;
-            int warmup = 3;
-            int seconds = 10;
-            String client = "raw";
-            for (int i = 0; i < args.length; i++) {
-                final String value = i + 1 < args.length ? args[i + 1] : "";
-                switch (args[i]) {
-                    case "--threads" -> threads = ints(value);
-                    case "--number" -> numbers = ints(value);
-                    case "--size" -> size = Integer.parseInt(value);
-                    case "--warmup" -> warmup = Integer.parseInt(value);
-                    case "--seconds" -> seconds = Integer.parseInt(value);
-                    case "--client" -> client = switch (value) {
-                        case "raw", "etsi014" -> value;
-                        default -> throw new IllegalArgumentException("--client raw|etsi014, not " + value);
-                    };
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --threads 1,16 --number 1,64 --size 256 --warmup 3 --seconds 10"
-                        + " --client raw|etsi014");
-                }
-                i++;
-            }
-            return new Options(threads, numbers, size, warmup, seconds, client);
-        }
-
-        private static int[] ints(final String list) {
-            return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.testsupport.peers.NetconfTarget;
 import org.sdqkd.testsupport.peers.NetconfdOptions;
 import org.sdqkd.testsupport.peers.NetconfdPeer;
+import picocli.CommandLine;
 
 /**
  * The NETCONF load driver: sdqkd's agent (in a JVM of its own) and Debian's netconfd (yuma123, behind OpenSSH's
@@ -30,61 +30,46 @@ import org.sdqkd.testsupport.peers.NetconfdPeer;
  * and latency), with 1 and with 8 parallel sessions by default. The servers are measured in turn, phase by phase.
  * Optionally ({@code --odl-devices N}) it also opens sessions to N devices of OpenDaylight's simulator.
  *
- * <p>Run with {@code ./sdqkd bench netconf [options]}; {@code --help} lists the options.
+ * <p>Run with {@code ./sdqkd bench netconf [options]}; {@code --help} lists the options ({@link NetconfOptions}).
  */
 public final class NetconfBenchmark {
-    private static final String USAGE = """
-        usage: ./sdqkd bench netconf [options]
-          --entries N            list entries on both servers (default 1000)
-          --sessions LIST        parallel session counts, comma separated (default 1,8)
-          --warmup N             unmeasured operations per session before each phase (default 100)
-          --agent-warmup N       get-configs the sdqkd agent answers once, unmeasured, before the first phase,
-                                 for its JIT (default 2000; netconfd is C and needs none)
-          --seconds S            measured length of each phase (default 10)
-          --count N              measured operations per phase instead (over all sessions)
-          --servers LIST         sdqkd,netconfd (default both), or none (with --odl-devices)
-          --phases LIST          get-config,edit-commit (default both)
-          --out FILE             also write the figures as JSON to FILE
-          --agent-jvm-option OPT an option for the sdqkd agent's JVM (repeatable; default -Xmx1g)
-          --odl-devices N        also open sessions to N devices of OpenDaylight's simulator (0: no)
-          --odl-batch N          sessions opened at a time to the simulator (default 5)
-        """;
-
-    private static final String GET_CONFIG = "get-config";
-    private static final String EDIT_COMMIT = "edit-commit";
+    /** The phase that gets the whole list with get-config. */
+    static final String GET_CONFIG = "get-config";
+    /** The phase that edits one entry on the candidate and commits. */
+    static final String EDIT_COMMIT = "edit-commit";
 
     private NetconfBenchmark() {
-        // no instances
+        // main only
     }
 
     /** The parsed command line. */
-    private record Options(int entries, List<Integer> sessions, int warmup, int agentWarmup, Duration duration,
+    record Options(int entries, List<Integer> sessions, int warmup, int agentWarmup, Duration duration,
             long count, List<String> servers, List<String> phases, Optional<Path> out, List<String> agentJvm,
             int odlDevices, int odlBatch) {
     }
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark with the options of {@link NetconfOptions}; exits 0 when it ran, 2 for a usage error.
      *
      * @param args the options (see {@code --help})
-     * @throws Exception if a server cannot be started or an operation fails
      */
-    public static void main(final String[] args) throws Exception {
+    public static void main(final String[] args) {
         // the client's per-connection log lines (host key accepted, extensions) would drown the figures
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
             System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.sshd.client.keyverifier",
             System.getProperty("org.slf4j.simpleLogger.log.org.apache.sshd.client.keyverifier", "error"));
+        System.exit(new CommandLine(new NetconfOptions()).execute(args));
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param options the parsed options
+     * @throws Exception if a server cannot be started or an operation fails
+     */
+    static void run(final Options options) throws Exception {
         final PrintStream out = new PrintStream(System.out, true, UTF_8);
-        final Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            out.println(e.getMessage());
-            out.print(USAGE);
-            System.exit(2);
-            return;
-        }
         final int cpus = Runtime.getRuntime().availableProcessors();
         if (!options.servers().isEmpty()) {
             out.printf(Locale.ROOT, "NETCONF benchmark: %d entries, sessions %s, warm-up %d ops/session, measured %s "
@@ -212,81 +197,5 @@ public final class NetconfBenchmark {
             .helloTimeout(Duration.ofSeconds(60))
             .rpcTimeout(Duration.ofSeconds(120))
             .build();
-    }
-
-    private static Options parse(final String[] args) {
-        int entries = 1000;
-        List<Integer> sessions = List.of(1, 8);
-        int warmup = 100;
-        int agentWarmup = 2000;
-        Duration duration = Duration.ofSeconds(10);
-        long count = 0;
-        List<String> servers = List.of("sdqkd", "netconfd");
-        List<String> phases = List.of(GET_CONFIG, EDIT_COMMIT);
-        Optional<Path> out = Optional.empty();
-        final List<String> agentJvm = new ArrayList<>();
-        int odlDevices = 0;
-        int odlBatch = 5;
-        for (int i = 0; i < args.length; i++) {
-            final String name = args[i];
-            if ("--help".equals(name) || "-h".equals(name)) {
-                throw new IllegalArgumentException("NETCONF load driver: sdqkd's agent against netconfd");
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            final String value = args[++i];
-            switch (name) {
-                case "--entries" -> entries = positive(name, value);
-                case "--sessions" -> sessions = Arrays.stream(value.split(",")).map(v -> positive(name, v.trim()))
-                    .toList();
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--agent-warmup" -> agentWarmup = Integer.parseInt(value);
-                case "--seconds" -> {
-                    duration = Duration.ofSeconds(positive(name, value));
-                    count = 0;
-                }
-                case "--count" -> {
-                    count = positive(name, value);
-                    duration = Duration.ZERO;
-                }
-                case "--servers" -> servers = "none".equals(value) ? List.of()
-                    : Arrays.stream(value.split(",")).map(String::trim).toList();
-                case "--phases" -> phases = Arrays.stream(value.split(",")).map(String::trim).toList();
-                case "--out" -> out = Optional.of(Path.of(value));
-                case "--agent-jvm-option" -> agentJvm.add(value);
-                case "--odl-devices" -> odlDevices = Integer.parseInt(value);
-                case "--odl-batch" -> odlBatch = positive(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-        for (final String server : servers) {
-            if (!List.of("sdqkd", "netconfd").contains(server)) {
-                throw new IllegalArgumentException("unknown server " + server);
-            }
-        }
-        for (final String phase : phases) {
-            if (!List.of(GET_CONFIG, EDIT_COMMIT).contains(phase)) {
-                throw new IllegalArgumentException("unknown phase " + phase);
-            }
-        }
-        if (agentJvm.isEmpty()) {
-            agentJvm.add("-Xmx1g");
-        }
-        return new Options(entries, sessions, warmup, agentWarmup, duration, count, servers, phases, out,
-            List.copyOf(agentJvm), odlDevices, odlBatch);
-    }
-
-    private static int positive(final String name, final String value) {
-        final int parsed;
-        try {
-            parsed = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, not " + value, e);
-        }
-        if (parsed < 1) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
-        return parsed;
     }
 }

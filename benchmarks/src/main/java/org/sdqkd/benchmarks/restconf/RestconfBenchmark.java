@@ -17,6 +17,7 @@ import org.sdqkd.datastore.YangModels;
 import org.sdqkd.restconf.gateway.RestconfGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The RESTCONF driver ({@code ./sdqkd bench restconf}): starts a gateway on loopback over datastores holding
@@ -45,42 +46,6 @@ public final class RestconfBenchmark {
      */
     record Settings(int entries, int nodes, int abRequests, int concurrency, int wrkSeconds, int sequential,
             int patches, int listGets, int rounds) {
-        static Settings parse(final String[] args) {
-            int entries = 10_000;
-            int nodes = 100;
-            int abRequests = 2_000;
-            int concurrency = 8;
-            int wrkSeconds = 5;
-            int sequential = 5_000;
-            int patches = 1_000;
-            int listGets = 20;
-            int rounds = 3;
-            for (int i = 0; i < args.length; i += 2) {
-                if ("--help".equals(args[i])) {
-                    throw new IllegalArgumentException("options: --entries N (10000) --nodes N (100) --ab-requests N "
-                        + "(2000) --concurrency N (8) --wrk-seconds S (5) --sequential N (5000) --patches N (1000) "
-                        + "--list-gets N (20) --rounds N (3)");
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                final int value = Integer.parseInt(args[i + 1]);
-                switch (args[i]) {
-                    case "--entries" -> entries = value;
-                    case "--nodes" -> nodes = value;
-                    case "--ab-requests" -> abRequests = value;
-                    case "--concurrency" -> concurrency = value;
-                    case "--wrk-seconds" -> wrkSeconds = value;
-                    case "--sequential" -> sequential = value;
-                    case "--patches" -> patches = value;
-                    case "--list-gets" -> listGets = value;
-                    case "--rounds" -> rounds = value;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--help)");
-                }
-            }
-            return new Settings(entries, nodes, abRequests, concurrency, wrkSeconds, sequential, patches, listGets,
-                rounds);
-        }
     }
 
     private RestconfBenchmark(final Settings settings) {
@@ -88,21 +53,22 @@ public final class RestconfBenchmark {
     }
 
     /**
-     * Runs the driver.
+     * Runs the driver with the options of {@link RestconfOptions}; exits 0 when it ran, 2 for a usage error.
      *
      * @param args the options ({@code --help})
+     */
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new RestconfOptions()).execute(args));
+    }
+
+    /**
+     * Runs the driver and prints its figures.
+     *
+     * @param settings the checked settings
      * @throws Exception when the gateway cannot start or a request fails
      */
     @SuppressWarnings("checkstyle:IllegalThrows")
-    public static void main(final String[] args) throws Exception {
-        final Settings settings;
-        try {
-            settings = Settings.parse(args);
-        } catch (IllegalArgumentException e) {
-            LOG.error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+    static void run(final Settings settings) throws Exception {
         final Path directory = Files.createTempDirectory("sdqkd-restconf-bench");
         try {
             System.out.print(new RestconfBenchmark(settings).run(directory));

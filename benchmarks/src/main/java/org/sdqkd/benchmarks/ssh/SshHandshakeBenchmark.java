@@ -39,6 +39,7 @@ import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.ServerQkd;
 import org.sdqkd.ssh.qkd.SshQkd;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
+import picocli.CommandLine;
 
 /**
  * NETCONF handshake time by SSH key exchange method, in one run: from TCP connect to the first NETCONF reply (SSH
@@ -74,22 +75,22 @@ public final class SshHandshakeBenchmark {
     }
 
     /**
+     * Runs the benchmark with the options of {@link SshOptions}; exits 0 when it ran, 2 for a usage error.
+     *
+     * @param args {@code --handshakes N} and {@code --warmup N} ({@code --help})
+     */
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new SshOptions()).execute(args));
+    }
+
+    /**
      * Runs the benchmark.
      *
-     * @param args {@code --handshakes N} and {@code --warmup N}
+     * @param handshakes measured handshakes per method
+     * @param warmup     unmeasured handshakes per method first
      * @throws Exception when the set-up fails or a handshake does not negotiate its method
      */
-    public static void main(final String[] args) throws Exception {
-        int handshakes = 200;
-        int warmup = 50;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--handshakes" -> handshakes = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + "; expected --handshakes N --warmup N");
-            }
-        }
+    static void run(final int handshakes, final int warmup) throws Exception {
         final Path dir = Files.createTempDirectory("sdqkd-ssh-bench");
         try (KeyPlanePair pair = KeyPlanePair.start(dir, 20_000_000L, 100_000);
              CloseableKeySource kmeA = QkdKeySources.etsi014(pair.kmeA(), pair.saeA().sslContext(),

@@ -55,6 +55,7 @@ final class SessionEvents {
     void started(final AgentSession session) {
         if (session.lifecycle().markStarted()) {
             statistics.session();
+            SessionLog.started(session.info());
             notifications.publish(BaseNotifications.sessionStart(session.id(), registry.host(session.id())));
         }
     }
@@ -83,11 +84,13 @@ final class SessionEvents {
         // if an operation of the session is running, the release follows it on the session's thread
         session.lifecycle().end(() -> release(id));
         if (!session.lifecycle().started()) {
+            SessionLog.endedBeforeHello(session.info());
             return;
         }
         if (!session.endedByRequest()) {
             statistics.dropped();
         }
+        SessionLog.ended(session.info(), session.terminationReason(), session.killedBy());
         notifications.publish(BaseNotifications.sessionEnd(id, Optional.of(session.info().remoteAddress())
                 .map(a -> a.getAddress().getHostAddress()), session.terminationReason(), session.killedBy()));
     }
