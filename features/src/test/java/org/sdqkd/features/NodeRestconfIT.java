@@ -29,11 +29,11 @@ import org.sdqkd.restconf.gateway.RestconfGateway;
 
 /**
  * A node with a {@code restconf:} section, started as {@code sdqkd node} starts it, driven by clients we did not
- * write: Python {@code requests} replaying TeraFlowSDN's QKD driver against the TeraFlowSDN-compatible mode over plain
- * HTTP with Basic authentication against the node agent's users (as the driver sends it: {@code
+ * write: Python {@code requests} replaying TeraFlowSDN's QKD driver against the TeraFlowSDN-compatible mode over
+ * plain HTTP with Basic authentication against the node agent's users (as the driver sends it: {@code
  * auth=HTTPBasicAuth(user, password)}; a wrong password and none answered 401), and Ansible's {@code
- * ansible.netcommon} RESTCONF modules against the standard mode (without login, on loopback). Each skips when its tool is
- * missing (the launcher's test packages {@code python3-requests} and {@code ansible} bring them).
+ * ansible.netcommon} RESTCONF modules against the standard mode (without login, on loopback). Each skips when its
+ * tool is missing (the launcher's test packages {@code python3-requests} and {@code ansible} bring them).
  */
 @Tag("interop")
 @Timeout(300)

@@ -66,7 +66,8 @@ class NodeRestconfSecurityTest {
             assertEquals(nodeIdentity.certificate(), basic.sslSession().orElseThrow().getPeerCertificates()[0],
                 "the node's own certificate (the KME's)");
 
-            final HttpResponse<String> none = anonymous.send(get(nodeUri).build(), HttpResponse.BodyHandlers.ofString());
+            final HttpResponse<String> none = anonymous.send(get(nodeUri).build(),
+                HttpResponse.BodyHandlers.ofString());
             assertEquals(401, none.statusCode());
             assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
             final HttpResponse<String> wrong = anonymous.send(get(nodeUri).header("Authorization", basic("admin",
