@@ -1,27 +1,30 @@
 """Replays the request sequence of TeraFlowSDN's QKD driver (src/device/service/drivers/qkd/QKDDriver2.py and
 Tools2.py) against a node's RESTCONF server in the TeraFlowSDN-compatible mode, with python3-requests as the driver
-does (json= bodies, default headers: Accept */*), and checks each answer the way the driver reads it.
+does (json= bodies, default headers: Accept */*, auth=HTTPBasicAuth(username, password)), and checks each answer
+the way the driver reads it. Then a wrong password and no credentials, each of which must be refused with 401.
 
-Usage: tfs_driver_sequence.py ROOT NODE_ID LINK_ID PEER_ID HOP_ID
+Usage: tfs_driver_sequence.py ROOT NODE_ID LINK_ID PEER_ID HOP_ID USER PASSWORD
 Prints one JSON object summarising what the driver would have parsed; exits non-zero on the first mismatch.
 """
 import json
 import sys
 
 import requests
+from requests.auth import HTTPBasicAuth
 
-ROOT, NODE_ID, LINK_ID, PEER_ID, HOP_ID = sys.argv[1:6]
+ROOT, NODE_ID, LINK_ID, PEER_ID, HOP_ID, USER, PASSWORD = sys.argv[1:8]
+AUTH = HTTPBasicAuth(USER, PASSWORD)
 NODE_URL = ROOT + '/restconf/data/etsi-qkd-sdn-node:qkd_node'
 TIMEOUT = 30
 
 
 def get(url):
-    reply = requests.get(url, timeout=TIMEOUT, verify=False, auth=None, headers={})
+    reply = requests.get(url, timeout=TIMEOUT, verify=False, auth=AUTH, headers={})
     reply.raise_for_status()
     return reply.json()
 
 
-def post_link(remote_interface):
+def post_link(remote_interface, auth=AUTH):
     """create_connectivity_link for a virtual link without a previous hop: virt_prev_hop and virt_bandwidth null."""
     link = {
         'qkdl_id': LINK_ID,
@@ -33,7 +36,9 @@ def post_link(remote_interface):
         'virt_bandwidth': None,
     }
     reply = requests.post(NODE_URL + '/qkd_links/', json={'qkd_links': {'qkd_link': [link]}}, timeout=TIMEOUT,
-                          verify=False, auth=None, headers={})
+                          verify=False, auth=auth, headers={})
+    if auth is not AUTH:
+        return reply
     reply.raise_for_status()
     if reply.status_code not in {200, 201, 202, 204}:
         raise SystemExit('create_connectivity_link: status %d' % reply.status_code)
@@ -89,4 +94,13 @@ summary['link'] = {
     'next_hops': mine[0].get('virt_next_hop'),
     'prev_hop_absent': 'virt_prev_hop' not in mine[0],
 }
+# the same POST with a wrong password, and a GET without credentials: refused, nothing changed
+summary['wrong_password'] = post_link('9', HTTPBasicAuth(USER, PASSWORD + '-wrong')).status_code
+anonymous = requests.get(NODE_URL + '/qkd_links/', timeout=TIMEOUT, verify=False, headers={})
+summary['no_credentials'] = anonymous.status_code
+summary['challenge'] = anonymous.headers.get('WWW-Authenticate', '')
+links = get(NODE_URL + '/qkd_links/').get('qkd_links', {}).get('qkd_link', [])
+summary['links_after_refusals'] = len(links)
+if [link['qkdl_remote']['qkdi_id'] for link in links] != [8]:
+    raise SystemExit('a refused POST changed the link: %r' % links)
 print(json.dumps(summary, sort_keys=True))

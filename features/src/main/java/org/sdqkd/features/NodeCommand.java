@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.sdqkd.datastore.api.PasswordHash;
+import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.api.NodeRestconf;
+import org.sdqkd.qkd.node.api.TlsIdentity;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.restconf.gateway.RestconfGateway;
 import org.sdqkd.qkd.node.QkdNode;
@@ -148,7 +152,9 @@ final class NodeCommand implements Callable<Integer> {
 
     /**
      * Starts the node's RESTCONF gateway on its datastores when the configuration has a restconf: section, and
-     * publishes the node's notifications on the gateway's event stream.
+     * publishes the node's notifications on the gateway's event stream. HTTPS uses the section's TLS identity or
+     * else the node's own (the KME's); logins are HTTP Basic against the node agent's users that have a password
+     * hash, and client certificates mapped to those users.
      */
     static Optional<RestconfGateway> startRestconf(final QkdNode node, final NodeSettings settings)
             throws IOException {
@@ -157,8 +163,32 @@ final class NodeCommand implements Callable<Integer> {
         }
         final NodeRestconf restconf = settings.restconf().orElseThrow();
         final RestconfGateway.Builder builder = RestconfGateway.builder(node.datastores(), node.models())
-            .listen(restconf.address(), restconf.port()).plainHttp().unauthenticated();
-        final RestconfGateway gateway = (restconf.tfsCompatible() ? builder.tfsCompatible() : builder).start();
+            .listen(restconf.address(), restconf.port());
+        if (restconf.plainHttp()) {
+            builder.plainHttp();
+            if (restconf.plainHttpBeyondLoopback()) {
+                builder.plainHttpBeyondLoopback();
+            }
+        } else {
+            final TlsIdentity identity = restconf.tls().orElse(settings.tls());
+            builder.tls(identity.keyStore(), identity.keyStorePassword(), identity.trustStore());
+        }
+        if (restconf.unauthenticated()) {
+            builder.unauthenticated();
+        } else {
+            final Map<String, PasswordHash> passwords = new LinkedHashMap<>();
+            for (SshUser user : settings.netconf().ssh().users()) {
+                user.password().ifPresent(hash -> passwords.put(user.name(), hash));
+            }
+            builder.passwords(passwords);
+            if (!restconf.clientCertificates().isEmpty()) {
+                builder.clientCertificates(restconf.clientCertificates());
+            }
+        }
+        if (restconf.tfsCompatible()) {
+            builder.tfsCompatible();
+        }
+        final RestconfGateway gateway = builder.start();
         // the node's ETSI GS QKD 015 notifications go to the gateway's event stream too; the listener lasts as long
         // as the node, and a closed gateway drops what it still gets
         node.onNotification(body -> gateway.notifications().publish(body, Instant.now()));

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
@@ -26,8 +29,13 @@ import org.sdqkd.ssh.qkd.api.KexPolicy;
  * kme: {listen: {address: 127.0.0.1, port: 9443}}
  * initial-config: PATH                              # an ETSI GS QKD 015 qkd_node document, .json or .xml
  * restconf:                                         # optional: the node's datastores over RESTCONF
- *   listen: {address: 127.0.0.1, port: 8080}
- *   plain-http: true                                # required (no TLS yet)
+ *   listen: {address: 127.0.0.1, port: 8443}        # port 8080 by default with plain-http
+ *   tls: {certificate: PATH, key: PATH, ca: PATH}   # HTTPS identity; default: the node's pki
+ *   client-certificates: {NAME: USER}               # certificate CN or SAN -> a netconf user (HTTPS only)
+ *   plain-http: false                               # true: plain HTTP, on loopback
+ *   plain-http-beyond-loopback: false               # true: plain HTTP on any address
+ *   unauthenticated: false                          # true: no login (loopback only); else Basic against the
+ *                                                   # netconf users' password-hash, and client-certificates
  *   tfs-compatible: false                           # TeraFlowSDN's QKD driver's habits
  * </pre>
  *
@@ -45,7 +53,8 @@ public record NodeConfig(NodeSettings settings) {
     private static final Set<String> PKI_KEYS = keys("ca", "certificate", "key");
     private static final Set<String> KME_KEYS = keys("listen");
     private static final Set<String> LISTEN_KEYS = keys("address", "port");
-    private static final Set<String> RESTCONF_KEYS = keys("listen", "plain-http", "tfs-compatible");
+    private static final Set<String> RESTCONF_KEYS = keys("listen", "tls", "client-certificates", "plain-http",
+        "plain-http-beyond-loopback", "unauthenticated", "tfs-compatible");
 
     /**
      * Reads a node configuration file, and the certificate files it names.
@@ -105,7 +114,8 @@ public record NodeConfig(NodeSettings settings) {
             }
             initial = Optional.of(initialFile);
         }
-        final Optional<NodeRestconf> restconf = restconf(yaml, YamlSection.optional(root, "restconf"));
+        final Optional<NodeRestconf> restconf = restconf(yaml, YamlSection.optional(root, "restconf"),
+            netconf.settings().ssh().users());
         try {
             return new NodeConfig(new NodeSettings(name, id, kmeId, tls, netconf.settings(), kmeAddress, kmePort,
                 initial, absolute.getParent(), sshQkd, restconf));
@@ -130,15 +140,25 @@ public record NodeConfig(NodeSettings settings) {
             s.restconf().map(r -> r.withPort(port))));
     }
 
-    /** The {@code restconf:} section: listen address and port, plain-http (required, true), tfs-compatible. */
-    private static Optional<NodeRestconf> restconf(final YamlSection yaml, final JsonNode section)
-            throws ConfigException {
+    /**
+     * The {@code restconf:} section: listen address and port, the transport (HTTPS with the node's or its own TLS
+     * identity, or plain HTTP), the logins (the agent's users' passwords, client certificates mapped to them, or
+     * explicitly none), tfs-compatible.
+     */
+    private static Optional<NodeRestconf> restconf(final YamlSection yaml, final JsonNode section,
+            final List<SshUser> users) throws ConfigException {
         if (section == null) {
             return Optional.empty();
         }
         yaml.mapping(section, "restconf", RESTCONF_KEYS);
+        final boolean plainHttp = yaml.bool(section, "restconf.plain-http", "plain-http", false);
+        final boolean beyondLoopback = yaml.bool(section, "restconf.plain-http-beyond-loopback",
+            "plain-http-beyond-loopback", false);
+        if (beyondLoopback && !plainHttp) {
+            throw yaml.error("restconf.plain-http-beyond-loopback", "only with plain-http: true");
+        }
         String address = "127.0.0.1";
-        int port = NodeRestconf.DEFAULT_PORT;
+        int port = plainHttp ? NodeRestconf.DEFAULT_PLAIN_PORT : NodeRestconf.DEFAULT_PORT;
         final JsonNode listen = YamlSection.optional(section, "listen");
         if (listen != null) {
             yaml.mapping(listen, "restconf.listen", LISTEN_KEYS);
@@ -148,14 +168,70 @@ public record NodeConfig(NodeSettings settings) {
             }
             port = yaml.integer(listen, "restconf.listen.port", "port", 0, 0xFFFF, port);
         }
-        if (YamlSection.optional(section, "plain-http") == null) {
-            throw yaml.error("restconf.plain-http", "missing: HTTPS is not available yet, so say plain-http: true");
-        }
-        if (!yaml.bool(section, "restconf.plain-http", "plain-http", false)) {
-            throw yaml.error("restconf.plain-http", "only plain HTTP is available yet; it must be true");
+        final Optional<TlsIdentity> tls = restconfTls(yaml, YamlSection.optional(section, "tls"), plainHttp);
+        final boolean unauthenticated = yaml.bool(section, "restconf.unauthenticated", "unauthenticated", false);
+        final Map<String, String> certificates = clientCertificates(yaml,
+            YamlSection.optional(section, "client-certificates"), plainHttp, unauthenticated, users);
+        if (!unauthenticated && certificates.isEmpty() && users.stream().noneMatch(u -> u.password().isPresent())) {
+            throw yaml.error("restconf", "no way to log in: give a netconf user a password-hash, map "
+                + "client-certificates to users, or say unauthenticated: true (loopback only)");
         }
         final boolean tfs = yaml.bool(section, "restconf.tfs-compatible", "tfs-compatible", false);
-        return Optional.of(new NodeRestconf(address, port, true, tfs));
+        try {
+            return Optional.of(new NodeRestconf(address, port, plainHttp, beyondLoopback, tls, certificates,
+                unauthenticated, tfs));
+        } catch (IllegalArgumentException e) {
+            throw yaml.error("restconf", e.getMessage());
+        }
+    }
+
+    /** {@code restconf.tls}: the HTTPS identity, when it is not the node's own. */
+    private static Optional<TlsIdentity> restconfTls(final YamlSection yaml, final JsonNode tls,
+            final boolean plainHttp) throws ConfigException {
+        if (tls == null) {
+            return Optional.empty();
+        }
+        if (plainHttp) {
+            throw yaml.error("restconf.tls", "a TLS identity and plain-http: true; leave one out");
+        }
+        yaml.mapping(tls, "restconf.tls", PKI_KEYS);
+        final Path cert = yaml.path(yaml.required(tls, "restconf.tls.certificate", "certificate"),
+            "restconf.tls.certificate");
+        final Path key = yaml.path(yaml.required(tls, "restconf.tls.key", "key"), "restconf.tls.key");
+        final Path ca = yaml.path(yaml.required(tls, "restconf.tls.ca", "ca"), "restconf.tls.ca");
+        try {
+            return Optional.of(TlsIdentity.load(cert, key, ca));
+        } catch (IOException e) {
+            throw yaml.error("restconf.tls", e.getMessage());
+        }
+    }
+
+    /** {@code restconf.client-certificates}: certificate names to the netconf section's user names. */
+    private static Map<String, String> clientCertificates(final YamlSection yaml, final JsonNode table,
+            final boolean plainHttp, final boolean unauthenticated, final List<SshUser> users)
+            throws ConfigException {
+        if (table == null) {
+            return Map.of();
+        }
+        final String key = "restconf.client-certificates";
+        if (plainHttp || unauthenticated) {
+            throw yaml.error(key, "client certificates need HTTPS with logins (no plain-http, no unauthenticated)");
+        }
+        if (!table.isObject() || table.isEmpty()) {
+            throw yaml.error(key, "expected a mapping of certificate names to users, found " + YamlSection.kind(table));
+        }
+        final Set<String> known = new LinkedHashSet<>();
+        users.forEach(user -> known.add(user.name()));
+        final Map<String, String> result = new LinkedHashMap<>();
+        for (var entry : table.properties()) {
+            final String user = yaml.text(entry.getValue(), key + "." + entry.getKey());
+            if (!known.contains(user)) {
+                throw yaml.error(key + "." + entry.getKey(), "no netconf user " + user + "; expected one of "
+                    + String.join(", ", known));
+            }
+            result.put(entry.getKey(), user);
+        }
+        return result;
     }
 
     /**

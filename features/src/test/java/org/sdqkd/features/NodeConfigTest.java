@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,29 +138,57 @@ class NodeConfigTest {
         final NodeRestconf restconf = load(yaml("Almagro", ID.toString(), "restconf:\n"
             + "  listen: {address: 127.0.0.3, port: 8081}\n  plain-http: true\n  tfs-compatible: true\n"))
             .settings().restconf().orElseThrow();
-        assertEquals(new NodeRestconf("127.0.0.3", 8081, true, true), restconf);
-        final NodeConfig defaults = load(yaml("Almagro", ID.toString(), "restconf: {plain-http: true}\n"));
-        assertEquals(new NodeRestconf("127.0.0.1", NodeRestconf.DEFAULT_PORT, true, false),
-            defaults.settings().restconf().orElseThrow());
+        assertEquals(NodeRestconf.plainHttp("127.0.0.3", 8081, false, true), restconf);
+        final NodeConfig defaults = load(yaml("Almagro", ID.toString(), "restconf: {}\n"));
+        assertEquals(new NodeRestconf("127.0.0.1", NodeRestconf.DEFAULT_PORT, false, false, Optional.empty(),
+            Map.of(), false, false), defaults.settings().restconf().orElseThrow(),
+            "HTTPS with the node's identity and the agent's users by default");
+        assertEquals(NodeRestconf.plainHttp("127.0.0.1", NodeRestconf.DEFAULT_PLAIN_PORT, true, false),
+            load(yaml("Almagro", ID.toString(), "restconf: {plain-http: true, unauthenticated: true}\n"))
+                .settings().restconf().orElseThrow());
         assertEquals(0, defaults.withRestconfPort(0).settings().restconf().orElseThrow().port());
         assertEquals(defaults.settings().restconf(), defaults.withPorts(0, 0).settings().restconf(),
             "the NETCONF and KME overrides keep the RESTCONF section");
+        final NodeRestconf own = load(yaml("Almagro", ID.toString(), "restconf:\n"
+            + "  tls: {certificate: pki/Almagro.crt, key: pki/Almagro.key, ca: pki/ca.crt}\n"
+            + "  client-certificates: {orchestrator-1: admin, 'urn:example:tfs': admin}\n"))
+            .settings().restconf().orElseThrow();
+        assertEquals(Map.of("orchestrator-1", "admin", "urn:example:tfs", "admin"), own.clientCertificates());
+        assertEquals("Almagro", TlsIdentity.commonName(own.tls().orElseThrow().certificate()).orElseThrow());
+        final NodeRestconf beyond = load(yaml("Almagro", ID.toString(),
+            "restconf: {plain-http: true, plain-http-beyond-loopback: true, listen: {address: 0.0.0.0}}\n"))
+            .settings().restconf().orElseThrow();
+        assertTrue(beyond.plainHttpBeyondLoopback() && !beyond.unauthenticated());
     }
 
     @Test
-    void restconfErrorsNameTheKey() throws IOException {
-        assertError("restconf.plain-http: missing", yaml("Almagro", ID.toString(), "restconf: {}\n"));
-        assertError("restconf.plain-http: only plain HTTP is available yet; it must be true",
-            yaml("Almagro", ID.toString(), "restconf: {plain-http: false}\n"));
+    void restconfErrorsNameTheKey() throws IOException, GeneralSecurityException {
+        assertError("restconf.plain-http-beyond-loopback: only with plain-http: true",
+            yaml("Almagro", ID.toString(), "restconf: {plain-http-beyond-loopback: true}\n"));
         assertError("restconf.tfs-compatible: expected true or false, found a string",
             yaml("Almagro", ID.toString(), "restconf: {plain-http: true, tfs-compatible: 'yes please'}\n"));
         assertError("restconf.listen.port: 65536 is out of range 0..65535",
             yaml("Almagro", ID.toString(), "restconf: {plain-http: true, listen: {port: 65536}}\n"));
         assertError("restconf.listen.adress: unknown key",
             yaml("Almagro", ID.toString(), "restconf: {plain-http: true, listen: {adress: x}}\n"));
-        assertError("restconf.https: unknown key; expected one of listen, plain-http, tfs-compatible",
+        assertError("restconf.https: unknown key; expected one of listen, tls, client-certificates, plain-http, "
+            + "plain-http-beyond-loopback, unauthenticated, tfs-compatible",
             yaml("Almagro", ID.toString(), "restconf: {plain-http: true, https: true}\n"));
         assertError("restconf: expected a mapping", yaml("Almagro", ID.toString(), "restconf: 8080\n"));
+        assertError("restconf.tls: a TLS identity and plain-http: true", yaml("Almagro", ID.toString(),
+            "restconf: {plain-http: true, tls: {certificate: pki/Almagro.crt, key: pki/Almagro.key, ca: pki/ca.crt}}"
+                + "\n"));
+        assertError("restconf.tls.key: missing", yaml("Almagro", ID.toString(),
+            "restconf: {tls: {certificate: pki/Almagro.crt, ca: pki/ca.crt}}\n"));
+        assertError("restconf.client-certificates.orchestrator: no netconf user root; expected one of admin",
+            yaml("Almagro", ID.toString(), "restconf: {client-certificates: {orchestrator: root}}\n"));
+        assertError("restconf.client-certificates: client certificates need HTTPS", yaml("Almagro", ID.toString(),
+            "restconf: {plain-http: true, client-certificates: {orchestrator: admin}}\n"));
+        final KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        final String sshKey = PublicKeyEntry.toString(generator.generateKeyPair().getPublic());
+        assertError("restconf: no way to log in", yaml("Almagro", ID.toString(), "restconf: {}\n")
+            .replace("      password-hash: " + hash + "\n", "      authorized-keys: ['" + sshKey + "']\n"));
     }
 
     private String withSshQkd(final String section) {

@@ -29,9 +29,11 @@ import org.sdqkd.restconf.gateway.RestconfGateway;
 
 /**
  * A node with a {@code restconf:} section, started as {@code sdqkd node} starts it, driven by clients we did not
- * write: Python {@code requests} replaying TeraFlowSDN's QKD driver against the TeraFlowSDN-compatible mode, and
- * Ansible's {@code ansible.netcommon} RESTCONF modules against the standard mode. Each skips when its tool is
- * missing (the launcher's test packages {@code python3-requests} and {@code ansible} bring them).
+ * write: Python {@code requests} replaying TeraFlowSDN's QKD driver against the TeraFlowSDN-compatible mode over
+ * plain HTTP with Basic authentication against the node agent's users (as the driver sends it: {@code
+ * auth=HTTPBasicAuth(user, password)}; a wrong password and none answered 401), and Ansible's {@code
+ * ansible.netcommon} RESTCONF modules against the standard mode (without login, on loopback). Each skips when its
+ * tool is missing (the launcher's test packages {@code python3-requests} and {@code ansible} bring them).
  */
 @Tag("interop")
 @Timeout(300)
@@ -43,6 +45,8 @@ class NodeRestconfIT {
     private static final String HOP = "1a2b3c4d-0000-4000-8000-000000000003";
     private static final Path INTEROP = Path.of("src/test/resources/interop");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = "tfs";
+    private static final String PASSWORD = "secret-pass";
 
     @TempDir
     Path dir;
@@ -53,7 +57,7 @@ class NodeRestconfIT {
             "python3 with requests (Debian python3-requests) is not installed");
         try (RunningNode node = RunningNode.start(dir, true)) {
             final Result result = run(List.of("python3", INTEROP.resolve("tfs_driver_sequence.py").toString(),
-                node.root(), NODE.toString(), LINK, PEER, HOP), Map.of());
+                node.root(), NODE.toString(), LINK, PEER, HOP, USER, PASSWORD), Map.of());
             assertEquals(0, result.exit(), result.output());
             final String[] lines = result.output().strip().split("\n");
             final JsonNode summary = JSON.readTree(lines[lines.length - 1]);
@@ -70,6 +74,10 @@ class NodeRestconfIT {
             assertEquals(8, link.path("remote").path("qkdi_id").asInt(), "the update's interface");
             assertEquals(JSON.readTree("[\"" + HOP + "\"]"), link.get("next_hops"));
             assertTrue(link.get("prev_hop_absent").asBoolean(), "the driver's null is an absent value");
+            assertEquals(401, summary.get("wrong_password").asInt(), "a wrong password is refused");
+            assertEquals(401, summary.get("no_credentials").asInt(), "no credentials are refused");
+            assertEquals("Basic", summary.get("challenge").asText().split(" ")[0]);
+            assertEquals(1, summary.get("links_after_refusals").asInt(), "the refused POSTs changed nothing");
         }
     }
 
@@ -99,8 +107,7 @@ class NodeRestconfIT {
             final CertificateAuthority ca = CertificateAuthority.create(pki, "test CA", Duration.ofDays(1));
             ca.issueNode(pki, "Almagro", NODE, Set.of("127.0.0.1"), Duration.ofDays(1));
             Files.copy(INTEROP.resolve("node-initial.json"), dir.resolve("initial.json"));
-            final String hash = PasswordHash.hash("secret-pass".toCharArray(), PasswordHash.MIN_ITERATIONS)
-                .encoded();
+            final String hash = PasswordHash.hash(PASSWORD.toCharArray(), PasswordHash.MIN_ITERATIONS).encoded();
             final Path file = dir.resolve("node.yaml");
             Files.writeString(file, """
                 node: {name: Almagro, id: %s}
@@ -110,7 +117,7 @@ class NodeRestconfIT {
                   host-key: data/ssh_host_key
                   datastore: data/datastore
                   users:
-                    - name: admin
+                    - name: %s
                       password-hash: %s
                 kme:
                   listen: {port: 0}
@@ -118,8 +125,9 @@ class NodeRestconfIT {
                 restconf:
                   listen: {address: 127.0.0.1, port: 0}
                   plain-http: true
+                  unauthenticated: %s
                   tfs-compatible: %s
-                """.formatted(NODE, hash, tfsCompatible), UTF_8);
+                """.formatted(NODE, USER, hash, !tfsCompatible, tfsCompatible), UTF_8);
             final NodeSettings settings = NodeConfig.load(file).settings();
             final QkdNode node = QkdNode.start(settings);
             try {

@@ -110,6 +110,7 @@ class NodeRestconfNotificationTest {
             restconf:
               listen: {address: 127.0.0.1, port: 0}
               plain-http: true
+              unauthenticated: true
             """.formatted(NODE, hash), UTF_8);
         return NodeConfig.load(file).settings();
     }

@@ -22,13 +22,20 @@ record Answer(int status, Map<String, String> headers, Optional<Content> body) {
     /**
      * A resource's data as the body of an answer.
      *
-     * @param target the resource
-     * @param data   its data
+     * @param target      the resource
+     * @param data        its data
+     * @param tagDefaults whether leaves (and leaf-lists) holding their default are written with the default
+     *                    annotation (with-defaults=report-all-tagged, RFC 8040 section 4.8.9)
      */
-    record Content(ApiPath target, NormalizedNode data) {
+    record Content(ApiPath target, NormalizedNode data, boolean tagDefaults) {
         Content {
             requireNonNull(target);
             requireNonNull(data);
+        }
+
+        /** A resource's data without annotations. */
+        Content(final ApiPath target, final NormalizedNode data) {
+            this(target, data, false);
         }
     }
 

@@ -17,11 +17,13 @@ import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.LeafSetEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.codec.gson.JSONNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonWriterFactory;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
+import org.opendaylight.yangtools.yang.data.util.DataSchemaContext;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
@@ -30,7 +32,8 @@ import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
  * Writes data resources with the yangtools codecs: a node as its own member or element (RFC 8040 section 3.5.1: a
  * list entry as a one-entry list in JSON, as its element in XML), and the datastore root as {@code
  * ietf-restconf:data} holding the top-level nodes (section 3.3.1). JSON member names are module-qualified where RFC
- * 7951 section 4 asks.
+ * 7951 section 4 asks. With {@code with-defaults=report-all-tagged}, nodes holding their default carry the default
+ * annotation ({@link TaggedNodeWriter}).
  */
 final class BodyWriter {
     /** The namespace of ietf-restconf (RFC 8040 section 8). */
@@ -39,9 +42,11 @@ final class BodyWriter {
     private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     private final ModelCodecs codecs;
+    private final DefaultValues defaults;
 
     BodyWriter(final ModelCodecs codecs) {
         this.codecs = requireNonNull(codecs);
+        this.defaults = new DefaultValues(codecs);
     }
 
     /**
@@ -55,14 +60,49 @@ final class BodyWriter {
      */
     void write(final ApiPath target, final NormalizedNode node, final Encoding encoding, final OutputStream out)
             throws IOException {
+        write(new Answer.Content(target, node), encoding, out);
+    }
+
+    /**
+     * Writes a resource, with the default annotation on the nodes its content tags (RFC 8040 section 4.8.9).
+     *
+     * @param content  the resource, its data and its tagged nodes
+     * @param encoding the encoding
+     * @param out      where to write; not closed
+     * @throws IOException when {@code out} fails
+     */
+    void write(final Answer.Content content, final Encoding encoding, final OutputStream out) throws IOException {
         switch (encoding) {
-            case JSON -> writeJson(target, node, out);
-            case XML -> writeXml(target, node, out);
+            case JSON -> writeJson(content.target(), content.data(), content.tagDefaults(), out);
+            case XML -> writeXml(content.target(), content.data(), content.tagDefaults(), out);
         }
     }
 
-    private void writeJson(final ApiPath target, final NormalizedNode node, final OutputStream out)
-            throws IOException {
+    /** A node writer over a codec's stream writer, tagging defaults if asked. */
+    private NormalizedNodeWriter nodeWriter(final NormalizedNodeStreamWriter writer, final ApiPath target,
+            final boolean tags) {
+        return tags ? TaggedNodeWriter.of(writer, defaults, writtenParent(target))
+            : NormalizedNodeWriter.forStreamWriter(writer);
+    }
+
+    /** A JSON node writer: the codec's, with RFC 7952 metadata written beside it when defaults are tagged. */
+    private NormalizedNodeWriter jsonWriter(final NormalizedNodeStreamWriter writer, final JsonWriter json,
+            final ApiPath target, final boolean tags) {
+        return nodeWriter(tags ? new JsonMetadataWriter(writer, json, codecs.context()) : writer, target, tags);
+    }
+
+    /**
+     * The schema of the parent of what is written: the root's for the root's children; the list's parent for a list
+     * entry or leaf-list value, which go out inside their list; the parent's for any other node.
+     */
+    private DataSchemaContext writtenParent(final ApiPath target) {
+        final int steps = target.isRoot() ? 0 : target.path().getPathArguments().size()
+            - (target.path().getLastPathArgument() instanceof NodeIdentifier ? 1 : 2);
+        return codecs.tree().findChild(target.path().getAncestor(steps)).orElseThrow();
+    }
+
+    private void writeJson(final ApiPath target, final NormalizedNode node, final boolean tags,
+            final OutputStream out) throws IOException {
         final Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         // compact: indented, the 10,000 key associations of the benchmark were 3.8 MB instead of 2.5 MB
         final JsonWriter json = JsonWriterFactory.createJsonWriter(text);
@@ -70,8 +110,9 @@ final class BodyWriter {
             json.beginObject();
             json.name("ietf-restconf:data");
             json.beginObject();
-            final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
-                JSONNormalizedNodeStreamWriter.createNestedWriter(codecs.json(), target.inference(), null, json));
+            final NormalizedNodeWriter writer = jsonWriter(
+                JSONNormalizedNodeStreamWriter.createNestedWriter(codecs.json(), target.inference(), null, json), json,
+                target, tags);
             for (DataContainerChild child : ((ContainerNode) node).body()) {
                 writer.write(child);
             }
@@ -88,9 +129,9 @@ final class BodyWriter {
             json.beginObject().endObject();
             json.endObject();
         } else {
-            final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
+            final NormalizedNodeWriter writer = jsonWriter(
                 JSONNormalizedNodeStreamWriter.createExclusiveWriter(codecs.json(), target.parentInference(), null,
-                    json));
+                    json), json, target, tags);
             writer.write(wrapped(target, node));
             // the exclusive writer ends its object, and flushes everything, when closed
             writer.close();
@@ -100,24 +141,25 @@ final class BodyWriter {
         text.flush();
     }
 
-    private void writeXml(final ApiPath target, final NormalizedNode node, final OutputStream out)
-            throws IOException {
+    private void writeXml(final ApiPath target, final NormalizedNode node, final boolean tags,
+            final OutputStream out) throws IOException {
         try {
-            final XMLStreamWriter xml = XML_OUTPUT.createXMLStreamWriter(out, "UTF-8");
+            final XMLStreamWriter created = XML_OUTPUT.createXMLStreamWriter(out, "UTF-8");
+            final XMLStreamWriter xml = tags ? new DefaultAttributeNamespace(created) : created;
             xml.writeStartDocument("UTF-8", "1.0");
             if (target.isRoot()) {
                 xml.writeStartElement("", "data", RESTCONF_NS);
                 xml.writeDefaultNamespace(RESTCONF_NS);
-                final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
-                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.inference()));
+                final NormalizedNodeWriter writer = nodeWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.inference()), target, tags);
                 for (DataContainerChild child : ((ContainerNode) node).body()) {
                     writer.write(child);
                 }
                 writer.flush();
                 xml.writeEndElement();
             } else {
-                final NormalizedNodeWriter writer = NormalizedNodeWriter.forStreamWriter(
-                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.parentInference()));
+                final NormalizedNodeWriter writer = nodeWriter(
+                    XMLStreamNormalizedNodeStreamWriter.create(xml, target.parentInference()), target, tags);
                 writer.write(wrapped(target, node));
                 writer.flush();
             }

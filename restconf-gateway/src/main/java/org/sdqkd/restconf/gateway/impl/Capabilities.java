@@ -20,7 +20,7 @@ final class Capabilities {
     static final String DEPTH = "urn:ietf:params:restconf:capability:depth:1.0";
     /** {@code fields} (section 4.8.3). */
     static final String FIELDS = "urn:ietf:params:restconf:capability:fields:1.0";
-    /** {@code with-defaults} (section 4.8.9): the modes explicit, trim and report-all. */
+    /** {@code with-defaults} (section 4.8.9): all four modes, explicit, trim, report-all and report-all-tagged. */
     static final String WITH_DEFAULTS = "urn:ietf:params:restconf:capability:with-defaults:1.0";
 
     /** {@code filter} on event streams (section 4.8.4). */

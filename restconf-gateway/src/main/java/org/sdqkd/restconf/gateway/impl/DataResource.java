@@ -87,7 +87,7 @@ final class DataResource {
                         .or(() -> target.isRoot() ? Optional.of(Rebuild.builder(
                             (DataContainerNode) data).build()) : Optional.empty())
                         .orElseThrow(() -> absent(target));
-                }))));
+                }), query.withDefaults().filter(WithDefaults.REPORT_ALL_TAGGED::equals).isPresent())));
             case NOT_MODIFIED -> Answer.of(304, headers);
             case FAILED -> throw Conditions.failed();
         };

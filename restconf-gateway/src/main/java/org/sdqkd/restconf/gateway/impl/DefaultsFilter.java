@@ -13,19 +13,22 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.builder.DataContainerNodeBuilder;
+import org.opendaylight.yangtools.yang.data.api.schema.builder.ListNodeBuilder;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.opendaylight.yangtools.yang.data.util.DataSchemaContext;
 import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 
 /**
  * Carries out {@code with-defaults} (RFC 8040 section 4.8.9) on data as the datastore keeps it (explicit):
- * {@code trim} leaves out leaves equal to their default; {@code report-all} adds every absent leaf that has a default,
- * in the containers and list entries present and in absent non-presence containers that then hold one. Leaves and
- * containers under a {@code when} condition, and the cases of choices, get no default added: whether their condition
- * holds is not evaluated here.
+ * {@code trim} leaves out leaves equal to their default; {@code report-all} and {@code report-all-tagged} add every
+ * absent leaf that has a default, and the defaults of every absent leaf-list that has them (RFC 7950 section 7.7.2),
+ * in the containers and list entries present and in absent non-presence containers that then hold one (the tags are
+ * the writer's, {@link TaggedNodeWriter}). Leaves and containers under a {@code when} condition, and the cases of
+ * choices, get no default added: whether their condition holds is not evaluated here.
  */
 final class DefaultsFilter {
     private final DefaultValues defaults;
@@ -46,9 +49,9 @@ final class DefaultsFilter {
     NormalizedNode apply(final NormalizedNode node, final DataSchemaContext schema, final WithDefaults mode,
             final Predicate<DataSchemaNode> content) {
         return switch (mode) {
-            case EXPLICIT, REPORT_ALL_TAGGED -> node;
+            case EXPLICIT -> node;
             case TRIM -> walk(node, schema, false, content);
-            case REPORT_ALL -> walk(node, schema, true, content);
+            case REPORT_ALL, REPORT_ALL_TAGGED -> walk(node, schema, true, content);
         };
     }
 
@@ -100,6 +103,9 @@ final class DefaultsFilter {
                     builder.withChild(ImmutableNodes.leafNode(leaf.getQName(), value.orElseThrow()));
                     added = true;
                 }
+            } else if (child instanceof LeafListSchemaNode leafList && !defaults.of(leafList).isEmpty()) {
+                builder.withChild(leafSet(leafList));
+                added = true;
             } else if (child instanceof ContainerSchemaNode inner && !inner.isPresenceContainer()
                     && schema.childByQName(child.getQName()) instanceof DataSchemaContext.Composite innerSchema) {
                 final DataContainerNode filled = addDefaults(ImmutableNodes.newContainerBuilder().withNodeIdentifier(id)
@@ -111,5 +117,16 @@ final class DefaultsFilter {
             }
         }
         return added ? builder.build() : node;
+    }
+
+    /** An absent leaf-list as its defaults make it. */
+    private DataContainerChild leafSet(final LeafListSchemaNode schema) {
+        final ListNodeBuilder<Object, ?> builder = schema.isUserOrdered() ? ImmutableNodes.newUserLeafSetBuilder()
+            : ImmutableNodes.newSystemLeafSetBuilder();
+        builder.withNodeIdentifier(NodeIdentifier.create(schema.getQName()));
+        for (Object value : defaults.of(schema)) {
+            builder.withChild(ImmutableNodes.leafSetEntry(schema.getQName(), value));
+        }
+        return (DataContainerChild) builder.build();
     }
 }

@@ -328,7 +328,7 @@ final class RestconfHandler extends Handler.Abstract {
         final ResponseBody out = new ResponseBody(response,
             length -> response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length), head);
         try {
-            writer.write(answer.body().orElseThrow().target(), answer.body().orElseThrow().data(), encoding, out);
+            writer.write(answer.body().orElseThrow(), encoding, out);
             out.finish(callback);
         } catch (IOException | RuntimeException e) {
             if (!out.committed()) {

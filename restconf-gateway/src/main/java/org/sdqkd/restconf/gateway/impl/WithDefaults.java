@@ -17,9 +17,9 @@ enum WithDefaults {
     /** What clients set is reported, whatever its value: the datastore as it is (the basic mode). */
     EXPLICIT("explicit"),
     /**
-     * As report-all, with every leaf that has its default value tagged by the
-     * {@code ietf-netconf-with-defaults:default} attribute: not carried out (the codecs' writers are not given that
-     * metadata yet), refused with 400.
+     * As report-all, with every leaf that has its default value, and every leaf-list entry reported from its
+     * defaults, tagged with the {@code default} annotation: the XML attribute {@code wd:default="true"} (RFC 6243
+     * section 6), in JSON the RFC 7952 metadata {@code ietf-netconf-with-defaults:default} (RFC 8040 section 4.8.9).
      */
     REPORT_ALL_TAGGED("report-all-tagged");
 
@@ -39,17 +39,13 @@ enum WithDefaults {
      *
      * @param value the value
      * @return the mode
-     * @throws RestconfException 400 invalid-value for another value, or report-all-tagged
+     * @throws RestconfException 400 invalid-value for another value
      */
     static WithDefaults of(final String value) throws RestconfException {
         final Optional<WithDefaults> mode = Arrays.stream(values()).filter(m -> m.value.equals(value)).findFirst();
         if (mode.isEmpty()) {
             throw new RestconfException(400, RestconfError.of(ErrorTag.INVALID_VALUE, "with-defaults=" + value
-                + " is not a mode; use report-all, trim or explicit"));
-        }
-        if (mode.orElseThrow() == REPORT_ALL_TAGGED) {
-            throw new RestconfException(400, RestconfError.of(ErrorTag.INVALID_VALUE,
-                "with-defaults=report-all-tagged is not supported by this server; use report-all, trim or explicit"));
+                + " is not a mode; use report-all, report-all-tagged, trim or explicit"));
         }
         return mode.orElseThrow();
     }

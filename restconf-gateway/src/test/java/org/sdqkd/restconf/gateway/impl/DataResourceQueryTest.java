@@ -156,7 +156,7 @@ final class DataResourceQueryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"depth=0", "depth=65536", "depth=x", "content=some", "with-defaults=report-all-tagged",
+    @ValueSource(strings = {"depth=0", "depth=65536", "depth=x", "content=some",
         "with-defaults=all", "fields=", "fields=a(b", "fields=no_such_node", "fields=nomodule:x", "insert=first",
         "filter=x", "unknown=1", "depth=1&depth=2"})
     void badParametersAre400InvalidValue(final String query) {
