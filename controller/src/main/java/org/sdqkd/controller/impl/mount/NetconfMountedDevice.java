@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A device mounted over its NETCONF session, in its resolved schema: a read is {@code get-config} of running
  * (configuration) or {@code get} (all or state) with a subtree filter of the path, the reply read with the XML codec
- * and the node at the path taken from it; edits are {@code edit-config}s on the candidate under its lock, then
- * {@code validate} (with {@code :validate}) and {@code commit}, with {@code discard-changes} and {@code unlock} when
+ * and the node at the path taken from it; edits are {@code edit-config}s on the candidate under its lock (with
+ * {@code test-option test-then-set} when {@code :validate} is announced), then {@code commit}, with
+ * {@code discard-changes} and {@code unlock} when
  * anything fails so that the device is left as it was; without {@code :candidate}, on running under its lock (with
  * {@code rollback-on-error} when announced); an RPC is its element with the input's children. The controller's own
  * edits to one device are made one at a time. Thread-safe; every call blocks for the device's replies.
@@ -159,13 +160,15 @@ public final class NetconfMountedDevice implements MountedDevice {
 
     private void editCandidate(final List<XmlElement> configs) throws MountException {
         final NetconfOperations operations = new NetconfOperations(session);
+        // with :validate, each edit is validated as it is made (test-then-set), not by a <validate> of the whole
+        // candidate before the commit: after that <validate>, netconfd 2.13 answers the commit ok but applies
+        // nothing (see netconf-interop's README); the commit validates the candidate in any case (RFC 6241 8.3.4.1)
+        final EditOptions options = validates() ? EditOptions.DEFAULT.withTestOption(EditOptions.TestOption
+            .TEST_THEN_SET) : EditOptions.DEFAULT;
         await(operations.lock(Datastore.CANDIDATE), "the lock of the candidate");
         try {
             for (XmlElement config : configs) {
-                await(operations.editConfig(Datastore.CANDIDATE, config), "edit-config");
-            }
-            if (session.hasCapability(Capabilities.VALIDATE_1_1) || session.hasCapability(VALIDATE_1_0)) {
-                await(operations.validate(Datastore.CANDIDATE), "validate");
+                await(operations.editConfig(Datastore.CANDIDATE, config, options), "edit-config");
             }
             await(operations.commit(), "commit");
         } catch (MountException e) {
@@ -178,8 +181,10 @@ public final class NetconfMountedDevice implements MountedDevice {
 
     private void editRunning(final List<XmlElement> configs) throws MountException {
         final NetconfOperations operations = new NetconfOperations(session);
+        final EditOptions checked = validates() ? EditOptions.DEFAULT.withTestOption(EditOptions.TestOption
+            .TEST_THEN_SET) : EditOptions.DEFAULT;
         final EditOptions options = session.hasCapability(Capabilities.ROLLBACK_ON_ERROR)
-            ? EditOptions.DEFAULT.withErrorOption(EditOptions.ErrorOption.ROLLBACK_ON_ERROR) : EditOptions.DEFAULT;
+            ? checked.withErrorOption(EditOptions.ErrorOption.ROLLBACK_ON_ERROR) : checked;
         await(operations.lock(Datastore.RUNNING), "the lock of running");
         try {
             for (XmlElement config : configs) {
@@ -246,6 +251,10 @@ public final class NetconfMountedDevice implements MountedDevice {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("{}: {} failed: {}", name, what, e.getMessage());
         }
+    }
+
+    private boolean validates() {
+        return session.hasCapability(Capabilities.VALIDATE_1_1) || session.hasCapability(VALIDATE_1_0);
     }
 
     /** Validate, version 1.0 (RFC 6241 section 8.6), which some devices announce alone. */
