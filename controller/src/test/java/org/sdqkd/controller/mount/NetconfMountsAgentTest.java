@@ -127,7 +127,8 @@ class NetconfMountsAgentTest {
             final MountException unknown = assertThrows(MountException.class,
                 () -> mounts.mountAt(MountPaths.of(new NodeId("00000000-0000-4000-8000-000000000001"))));
             assertEquals(ErrorTag.RESOURCE_DENIED, unknown.tag());
-            assertTrue(unknown.getMessage().contains("node 00000000-0000-4000-8000-000000000001 is not connected"), unknown::getMessage);
+            assertTrue(unknown.getMessage().contains("node 00000000-0000-4000-8000-000000000001 is not connected"),
+                unknown::getMessage);
             final MountException bad = assertThrows(MountException.class,
                 () -> mounts.mountAt(codec.toYangInstanceIdentifier(QKD_NODE)));
             assertEquals(ErrorTag.DATA_MISSING, bad.tag());

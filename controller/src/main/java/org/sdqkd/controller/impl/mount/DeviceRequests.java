@@ -3,6 +3,7 @@ package org.sdqkd.controller.impl.mount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -90,7 +91,7 @@ final class DeviceRequests {
      */
     XmlElement config(final MountEdit edit) throws IOException {
         final Element config = ModelXml.newElement(CONFIG);
-        final String operation = edit.operation().name().toLowerCase(java.util.Locale.ROOT);
+        final String operation = edit.operation().name().toLowerCase(Locale.ROOT);
         final YangInstanceIdentifier path = edit.path();
         if (path.isEmpty()) {
             final NormalizedNode data = edit.data().orElseThrow(() -> new IOException(

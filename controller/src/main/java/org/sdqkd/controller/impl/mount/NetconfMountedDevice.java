@@ -3,7 +3,9 @@ package org.sdqkd.controller.impl.mount;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NetconfMountedDevice implements MountedDevice {
     private static final Logger LOG = LoggerFactory.getLogger(NetconfMountedDevice.class);
+    /** Validate, version 1.0 (RFC 6241 section 8.6), which some devices announce alone. */
+    private static final URI VALIDATE_1_0 = URI.create("urn:ietf:params:netconf:capability:validate:1.0");
 
     private final String name;
     private final NetconfSession session;
@@ -130,7 +134,7 @@ public final class NetconfMountedDevice implements MountedDevice {
         if (edits.isEmpty()) {
             throw new IllegalArgumentException("no edit");
         }
-        final List<XmlElement> configs = new java.util.ArrayList<>();
+        final List<XmlElement> configs = new ArrayList<>();
         for (MountEdit edit : edits) {
             try {
                 configs.add(requests.config(edit));
@@ -257,9 +261,6 @@ public final class NetconfMountedDevice implements MountedDevice {
         return session.hasCapability(Capabilities.VALIDATE_1_1) || session.hasCapability(VALIDATE_1_0);
     }
 
-    /** Validate, version 1.0 (RFC 6241 section 8.6), which some devices announce alone. */
-    private static final java.net.URI VALIDATE_1_0 = java.net.URI.create(
-        "urn:ietf:params:netconf:capability:validate:1.0");
 
     @Override
     public String toString() {

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,7 +102,7 @@ public final class NodeMounts implements NodeSessionListener, AutoCloseable {
             }
             throw new MountException(ErrorTag.OPERATION_FAILED, "node " + node.getValue() + " cannot be mounted: "
                 + e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
             throw new MountException(ErrorTag.RESOURCE_DENIED, "node " + node.getValue() + " disconnected while its "
                 + "schema was resolved");
         }
@@ -132,10 +134,10 @@ public final class NodeMounts implements NodeSessionListener, AutoCloseable {
             return device;
         } catch (SchemaResolutionException e) {
             LOG.warn("node {} cannot be mounted: {}", node.getValue(), e.getMessage());
-            throw new java.util.concurrent.CompletionException(e);
+            throw new CompletionException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+            throw new CancellationException("interrupted");
         }
     }
 

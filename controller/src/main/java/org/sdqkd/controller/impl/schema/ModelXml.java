@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.List;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLOutputFactory;
@@ -25,6 +26,7 @@ import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeS
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
 import org.opendaylight.yangtools.yang.data.util.DataSchemaContextTree;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.EffectiveStatementInference;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
 import org.sdqkd.netconf.protocol.api.NetconfMessage;
@@ -41,16 +43,11 @@ import org.w3c.dom.Element;
 public final class ModelXml {
     // the JDK's StAX writer (it writes into a DOMResult), whatever else is on the class path
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
-    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
+    // a DocumentBuilder is not thread-safe: one per thread, from one namespace-aware, secure factory
+    private static final ThreadLocal<DocumentBuilder> DOCUMENTS = ThreadLocal.withInitial(ModelXml::newBuilder);
 
     static {
         OUTPUT.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
-        DOCUMENTS.setNamespaceAware(true);
-        try {
-            DOCUMENTS.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        } catch (ParserConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     private final EffectiveModelContext context;
@@ -78,11 +75,18 @@ public final class ModelXml {
      * @return the element
      */
     public static Element newElement(final QName name) {
+        final Document document = DOCUMENTS.get().newDocument();
+        final Element element = document.createElementNS(name.getNamespace().toString(), name.getLocalName());
+        document.appendChild(element);
+        return element;
+    }
+
+    private static DocumentBuilder newBuilder() {
+        final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
         try {
-            final Document document = DOCUMENTS.newDocumentBuilder().newDocument();
-            final Element element = document.createElementNS(name.getNamespace().toString(), name.getLocalName());
-            document.appendChild(element);
-            return element;
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no DOM", e);
         }
@@ -172,7 +176,7 @@ public final class ModelXml {
     }
 
     private static NormalizedNode parse(final Element element,
-            final org.opendaylight.yangtools.yang.model.api.EffectiveStatementInference inference, final boolean strict)
+            final EffectiveStatementInference inference, final boolean strict)
             throws IOException {
         final NormalizationResultHolder result = new NormalizationResultHolder();
         try (XmlParserStream parser = XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(result),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.monitoring.rev101004.NetconfState;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.monitoring.rev101004.Yang;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.monitoring.rev101004.netconf.state.Schemas;
@@ -22,6 +23,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.librar
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.library.rev190104.module.set.parameters.ImportOnlyModule;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.library.rev190104.yang.library.parameters.ModuleSet;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.YangIdentifier;
+import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Revision;
@@ -103,7 +105,7 @@ public final class ModuleListReader {
         return new DeviceModules(hello, "hello");
     }
 
-    private <T extends org.opendaylight.yangtools.binding.DataObject> Optional<T> ask(final NetconfSession session,
+    private <T extends DataObject> Optional<T> ask(final NetconfSession session,
             final YangInstanceIdentifier path, final Class<T> type) throws InterruptedException {
         try {
             final List<XmlElement> data = new NetconfOperations(session).get(filter(path))
@@ -183,7 +185,7 @@ public final class ModuleListReader {
 
     private static Set<String> names(final Set<YangIdentifier> identifiers) {
         return identifiers == null ? Set.of() : identifiers.stream().map(YangIdentifier::getValue)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<Revision> revision(final CommonLeafs.Revision revision) {

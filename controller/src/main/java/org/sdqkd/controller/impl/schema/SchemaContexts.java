@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.stmt.FeatureSet;
@@ -39,7 +40,7 @@ public final class SchemaContexts {
     EffectiveModelContext context(final Collection<YangIRSource> sources, final Optional<FeatureSet> features)
             throws YangParserException, InterruptedException {
         final Key key = new Key(sources.stream().map(YangIRSource::sourceId)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet()), features);
+            .collect(Collectors.toUnmodifiableSet()), features);
         final CompletableFuture<EffectiveModelContext> mine = new CompletableFuture<>();
         final CompletableFuture<EffectiveModelContext> existing = contexts.putIfAbsent(key, mine);
         if (existing != null) {

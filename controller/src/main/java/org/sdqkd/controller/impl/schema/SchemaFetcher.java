@@ -43,17 +43,19 @@ final class SchemaFetcher {
     String fetch(final NetconfSession session, final SourceIdentifier id) throws SchemaSourceException,
             InterruptedException {
         if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + ": no turn within " + timeout, null);
+            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + ": no turn within " + timeout,
+                null);
         }
         try {
             return new NetconfOperations(session).getSchema(id.name().getLocalName(),
                 Optional.ofNullable(id.revision()).map(Revision::toString), Optional.empty())
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + " failed: " + e.getCause().getMessage(),
-                e.getCause());
+            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + " failed: "
+                + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + ": no answer within " + timeout, e);
+            throw new SchemaSourceException("get-schema of " + ModuleRef.label(id) + ": no answer within " + timeout,
+                e);
         } finally {
             permits.release();
         }

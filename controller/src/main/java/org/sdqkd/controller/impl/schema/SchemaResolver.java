@@ -130,9 +130,9 @@ public final class SchemaResolver {
             }
             return schema;
         } catch (YangParserException e) {
-            throw new SchemaResolutionException("the device's modules " + sources.keySet().stream().map(ModuleRef::label).toList() + " do not make a valid "
-                + "model: " + e.getMessage() + (unresolved.isEmpty() ? "" : "; unresolved: " + unresolved),
-                unresolved, e);
+            throw new SchemaResolutionException("the device's modules " + sources.keySet().stream()
+                .map(ModuleRef::label).toList() + " do not make a valid model: " + e.getMessage()
+                + (unresolved.isEmpty() ? "" : "; unresolved: " + unresolved), unresolved, e);
         }
     }
 
@@ -184,7 +184,8 @@ public final class SchemaResolver {
      * The features: as the device listed them for a module, all of a module for which it did not say (a sparse
      * {@link FeatureSet}); empty when it said for none (all features).
      */
-    private static Optional<FeatureSet> features(final DeviceModules modules, final Map<SourceIdentifier, SourceInfo> infos) {
+    private static Optional<FeatureSet> features(final DeviceModules modules,
+            final Map<SourceIdentifier, SourceInfo> infos) {
         final FeatureSet.Builder builder = FeatureSet.builder();
         boolean any = false;
         for (ModuleRef module : modules.modules()) {

@@ -77,8 +77,8 @@ public final class SchemaSourceCache {
      */
     public YangIRSource store(final SourceIdentifier id, final String text) throws SchemaSourceException {
         if (text.length() > maxBytes) {
-            throw new SchemaSourceException("schema " + ModuleRef.label(id) + " is " + text.length() + " characters, above the limit of "
-                + maxBytes, null);
+            throw new SchemaSourceException("schema " + ModuleRef.label(id) + " is " + text.length()
+                + " characters, above the limit of " + maxBytes, null);
         }
         final YangIRSource source = parse(id, text);
         final SourceIdentifier actual = id.revision() != null ? id : source.sourceId();
@@ -113,11 +113,12 @@ public final class SchemaSourceCache {
             info = ir.extractSourceInfo();
         } catch (YangSyntaxErrorException | IOException | SourceInfo.ExtractorException
                 | IllegalArgumentException e) {
-            throw new SchemaSourceException("schema " + ModuleRef.label(id) + " is not valid YANG: " + e.getMessage(), e);
+            throw new SchemaSourceException("schema " + ModuleRef.label(id) + " is not valid YANG: "
+                + e.getMessage(), e);
         }
         if (!info.sourceId().name().equals(id.name())) {
-            throw new SchemaSourceException("schema asked as " + ModuleRef.label(id) + " holds module " + info.sourceId().name()
-                .getLocalName(), null);
+            throw new SchemaSourceException("schema asked as " + ModuleRef.label(id) + " holds module "
+                + info.sourceId().name().getLocalName(), null);
         }
         if (id.revision() != null && !info.revisions().contains(id.revision())) {
             throw new SchemaSourceException("schema asked as " + ModuleRef.label(id) + " has no revision "

@@ -1,6 +1,8 @@
 package org.sdqkd.controller.impl.schema;
 
-/** A module's source could not be had: the device refused or failed get-schema, or its text is too large or not YANG. */
+/**
+ * A module's source could not be had: the device refused or failed get-schema, or its text is too large or not YANG.
+ */
 public final class SchemaSourceException extends Exception {
     private static final long serialVersionUID = 1L;
 

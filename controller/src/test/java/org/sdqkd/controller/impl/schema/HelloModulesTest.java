@@ -28,6 +28,7 @@ class HelloModulesTest {
     @Test
     void ignoresABadRevisionAndCapabilitiesWithoutModule() {
         assertEquals(List.of(new ModuleRef("m", Optional.empty(), Optional.of(Set.of()))), HelloModules.of(List.of(
-            URI.create("urn:x?module=m&revision=yesterday"), URI.create("urn:ietf:params:netconf:capability:xpath:1.0"))));
+            URI.create("urn:x?module=m&revision=yesterday"),
+            URI.create("urn:ietf:params:netconf:capability:xpath:1.0"))));
     }
 }
