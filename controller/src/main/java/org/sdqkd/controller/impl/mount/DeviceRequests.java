@@ -61,7 +61,7 @@ final class DeviceRequests {
             if (!(node instanceof DataSchemaContext.PathMixin) && !(node instanceof DataSchemaContext.SimpleValue)) {
                 return current;
             }
-            current = current.getParent();
+            current = current.coerceParent();
         }
         return current;
     }
@@ -106,7 +106,7 @@ final class DeviceRequests {
             return XmlElement.of(config);
         }
         if (edit.data().isPresent()) {
-            xml.writeAt(config, path.getParent(), edit.data().orElseThrow());
+            xml.writeAt(config, path.coerceParent(), edit.data().orElseThrow());
         } else {
             writeTarget(config, path);
         }
@@ -120,17 +120,18 @@ final class DeviceRequests {
         if (target == null) {
             throw new IOException("no node " + path + " in the device's models");
         }
-        if (path.getLastPathArgument() instanceof NodeWithValue<?>) {
+        final PathArgument last = path.getPathArguments().getLast();
+        if (last instanceof NodeWithValue<?>) {
             xml.writeAt(config, path, null);
         } else if (target instanceof DataSchemaContext.SimpleValue) {
-            final YangInstanceIdentifier parentPath = path.getParent();
+            final YangInstanceIdentifier parentPath = path.coerceParent();
             xml.writeAt(config, parentPath, null);
             final Element parent = parentPath.isEmpty() ? config : locate(config, parentPath);
-            final QName name = path.getLastPathArgument().getNodeType();
+            final QName name = last.getNodeType();
             parent.appendChild(parent.getOwnerDocument().createElementNS(name.getNamespace().toString(),
                 name.getLocalName()));
         } else if (target instanceof DataSchemaContext.PathMixin) {
-            throw new IOException(path.getLastPathArgument().getNodeType() + " is a list, leaf-list or choice: "
+            throw new IOException(last.getNodeType() + " is a list, leaf-list or choice: "
                 + "delete its entries or its case's nodes one by one");
         } else {
             xml.writeAt(config, path, null);

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.opendaylight.yangtools.yang.common.QNameModule;
+import org.opendaylight.yangtools.yang.common.Revision;
 import org.opendaylight.yangtools.yang.model.api.source.SourceDependency;
 import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.stmt.FeatureSet;
@@ -157,8 +158,9 @@ public final class SchemaResolver {
     }
 
     private static boolean satisfied(final SourceIdentifier wanted, final Set<SourceIdentifier> have) {
+        final Revision revision = wanted.revision();
         return have.stream().anyMatch(id -> id.name().equals(wanted.name())
-            && (wanted.revision() == null || wanted.revision().equals(id.revision())));
+            && (revision == null || revision.equals(id.revision())));
     }
 
     /** Leaves out, transitively, every source whose imports or includes are not all there. */
