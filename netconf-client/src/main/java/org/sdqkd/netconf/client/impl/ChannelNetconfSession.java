@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoReadFuture;
 import org.apache.sshd.common.io.IoWriteFuture;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
@@ -49,6 +51,8 @@ import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.Rpc;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.sdqkd.ssh.qkd.SshQkd;
+import org.sdqkd.ssh.qkd.api.QkdExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,6 +171,16 @@ final class ChannelNetconfSession implements NetconfSession {
     @Override
     public URI framing() {
         return requireNonNull(encoder, "hello exchange not finished").baseCapability();
+    }
+
+    @Override
+    public Optional<String> keyExchangeMethod() {
+        return Optional.ofNullable(ssh.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS));
+    }
+
+    @Override
+    public Optional<QkdExchange> qkdExchange() {
+        return SshQkd.lastExchange(ssh);
     }
 
     @Override
