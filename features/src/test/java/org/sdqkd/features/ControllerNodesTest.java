@@ -74,9 +74,7 @@ class ControllerNodesTest {
     private static final String CONTROLLER_SAE = "sae-almagro-controller";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
-
+    private Path dir;
     private DemoNetwork network;
     private final Map<String, QkdNode> nodes = new HashMap<>();
     private final Map<String, NodeSettings> settings = new HashMap<>();
@@ -87,7 +85,8 @@ class ControllerNodesTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void startNetworkAndController() throws Exception {
+    void startNetworkAndController(@TempDir final Path temporary) throws Exception {
+        dir = temporary;
         network = DemoNetwork.prepare(ExampleNetwork.copy(dir, true, "2000000"), dir.resolve("run"));
         for (DemoNode node : network.nodes()) {
             if (node.listens()) {

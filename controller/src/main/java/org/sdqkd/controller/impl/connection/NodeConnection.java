@@ -235,7 +235,7 @@ final class NodeConnection {
         return false;
     }
 
-    /** A failure's messages, outermost first, without repeats: never holds a password or key (the client's never do). */
+    /** A failure's messages, outermost first, without repeats; the client's never hold a password or key. */
     private static String describe(final Throwable failure) {
         final Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = failure; t != null && messages.size() < 4; t = t.getCause() == t ? null : t.getCause()) {

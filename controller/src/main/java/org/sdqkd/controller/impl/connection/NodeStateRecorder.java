@@ -46,7 +46,8 @@ final class NodeStateRecorder {
     /** The state leaves this class owns, found by normalizing a state that has all of them. */
     private final Set<NodeIdentifier> ownedLeaves;
 
-    NodeStateRecorder(final Datastores datastores, final NetworkBindings bindings, final NotificationSink notifications) {
+    NodeStateRecorder(final Datastores datastores, final NetworkBindings bindings,
+            final NotificationSink notifications) {
         this.datastores = requireNonNull(datastores);
         this.bindings = requireNonNull(bindings);
         this.notifications = requireNonNull(notifications);
