@@ -126,7 +126,7 @@ class ControllerNodesTest {
             ssh:
               password-file: password
               known-hosts: known_hosts
-              connect-timeout: 20000
+              connect-timeout: 60000
               reconnect: {initial: 200, max: 2000}
             network:
               node:
@@ -272,10 +272,11 @@ class ControllerNodesTest {
     private static PublicKey hostKey(final NetconfClient client, final int port) throws Exception {
         final AtomicReference<PublicKey> seen = new AtomicReference<>();
         try (NetconfSession session = client.connect(ConnectOptions.builder("127.0.0.1", port, "admin")
-                .password("sdqkd-demo".toCharArray()).hostKeys(HostKeyVerification.checked((address, key) -> {
+                .password("sdqkd-demo".toCharArray()).connectTimeout(WAIT).helloTimeout(WAIT)
+                .hostKeys(HostKeyVerification.checked((address, key) -> {
                     seen.set(key);
                     return true;
-                })).build()).get(60, TimeUnit.SECONDS)) {
+                })).build()).get(WAIT.toSeconds() + 10, TimeUnit.SECONDS)) {
             assertTrue(session.isOpen());
         }
         return seen.get();
