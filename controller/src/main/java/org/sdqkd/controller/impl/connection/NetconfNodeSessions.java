@@ -52,6 +52,8 @@ public final class NetconfNodeSessions implements NodeSessions, AutoCloseable {
     private final ExecutorService stateThread;
     private final Map<NodeId, NodeConnection> connections = new ConcurrentHashMap<>();
     private final List<NodeSessionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Held while listeners are told, so that a listener added meanwhile misses nothing and hears nothing twice. */
+    private final Object listenerLock = new Object();
     private final NodeConnection.SessionEvents events = new Events();
     private Registration registration;
 
@@ -96,7 +98,7 @@ public final class NetconfNodeSessions implements NodeSessions, AutoCloseable {
     @Override
     public void addListener(final NodeSessionListener listener) {
         requireNonNull(listener);
-        synchronized (listeners) {
+        synchronized (listenerLock) {
             listeners.add(listener);
             connections.forEach((node, connection) -> connection.session()
                 .ifPresent(session -> listener.connected(node, session)));
@@ -105,7 +107,7 @@ public final class NetconfNodeSessions implements NodeSessions, AutoCloseable {
 
     @Override
     public void removeListener(final NodeSessionListener listener) {
-        synchronized (listeners) {
+        synchronized (listenerLock) {
             listeners.remove(listener);
         }
     }
@@ -183,7 +185,7 @@ public final class NetconfNodeSessions implements NodeSessions, AutoCloseable {
     private final class Events implements NodeConnection.SessionEvents {
         @Override
         public void up(final NodeConnection connection, final NetconfSession session) {
-            synchronized (listeners) {
+            synchronized (listenerLock) {
                 for (NodeSessionListener listener : listeners) {
                     try {
                         listener.connected(connection.endpoint().node(), session);
@@ -196,7 +198,7 @@ public final class NetconfNodeSessions implements NodeSessions, AutoCloseable {
 
         @Override
         public void down(final NodeConnection connection) {
-            synchronized (listeners) {
+            synchronized (listenerLock) {
                 for (NodeSessionListener listener : listeners) {
                     try {
                         listener.disconnected(connection.endpoint().node());

@@ -110,6 +110,9 @@ final class NodeStateRecorder {
             .setHostKeyCheck(State.HostKeyCheck.Pinned).setHostKeyFingerprint("f").build();
         final NormalizedNode state = ((MapEntryNode) bindings.stateEntry(probe, all))
             .childByArg(new NodeIdentifier(State.QNAME));
-        return Set.copyOf(((DataContainerNode) state).body().stream().map(DataContainerChild::name).toList());
+        if (!(state instanceof DataContainerNode container)) {
+            throw new IllegalStateException("the binding codec wrote no node/state container");
+        }
+        return Set.copyOf(container.body().stream().map(DataContainerChild::name).toList());
     }
 }
