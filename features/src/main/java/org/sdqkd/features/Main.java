@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sdqkd", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     scope = CommandLine.ScopeType.INHERIT,
     description = "Model-driven control platform for software-defined QKD networks.",
-    subcommands = { ValidateCommand.class, AgentCommand.class, NodeCommand.class, DemoCommand.class,
-        PkiCommand.class, HashPasswordCommand.class })
+    subcommands = { ValidateCommand.class, AgentCommand.class, NodeCommand.class, ControllerCommand.class,
+        DemoCommand.class, PkiCommand.class, HashPasswordCommand.class })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

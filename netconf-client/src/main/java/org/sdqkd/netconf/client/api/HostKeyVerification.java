@@ -45,6 +45,18 @@ public sealed interface HostKeyVerification {
     }
 
     /**
+     * Trust the keys a check of the caller's accepts (a pinned fingerprint, an application's own store).
+     *
+     * @param check the check, asked once per connection
+     */
+    record Checked(HostKeyCheck check) implements HostKeyVerification {
+        /** Checks the component. */
+        public Checked {
+            requireNonNull(check);
+        }
+    }
+
+    /**
      * Trust any host key (tests only).
      *
      * @return the verification
@@ -71,5 +83,15 @@ public sealed interface HostKeyVerification {
      */
     static HostKeyVerification knownHosts(final Path file) {
         return new KnownHostsFile(file);
+    }
+
+    /**
+     * Trust the keys a check of the caller's accepts.
+     *
+     * @param check the check
+     * @return the verification
+     */
+    static HostKeyVerification checked(final HostKeyCheck check) {
+        return new Checked(check);
     }
 }

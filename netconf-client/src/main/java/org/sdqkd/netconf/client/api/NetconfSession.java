@@ -2,6 +2,7 @@ package org.sdqkd.netconf.client.api;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -14,6 +15,7 @@ import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.netconf.client.NetconfOperations;
+import org.sdqkd.ssh.qkd.api.QkdExchange;
 
 /**
  * One open NETCONF session (RFC 6241 section 2) on its own SSH connection (RFC 6242), after the hello exchange: the
@@ -70,6 +72,26 @@ public interface NetconfSession extends AutoCloseable {
      */
     default Class<? extends Framing> framingType() {
         return Capabilities.BASE_1_1.equals(framing()) ? ChunkedFraming.class : EndOfMessageFraming.class;
+    }
+
+    /**
+     * The SSH key exchange method the session's connection negotiated last (RFC 4253 section 7.1), such as
+     * {@code mlkem768x25519-qkd-sha256@sdqkd.org} or {@code curve25519-sha256}.
+     *
+     * @return the method's name, or empty when the transport does not say
+     */
+    default Optional<String> keyExchangeMethod() {
+        return Optional.empty();
+    }
+
+    /**
+     * The last hybrid classical + QKD key exchange of the session's connection (the first one or a re-key): its
+     * method and the key_ID of the QKD key it used, never the key.
+     *
+     * @return the exchange, or empty when the connection uses a standard method
+     */
+    default Optional<QkdExchange> qkdExchange() {
+        return Optional.empty();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.sshd.client.channel.ChannelSubsystem;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.sdqkd.netconf.client.api.NetconfConnectException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
@@ -36,6 +37,8 @@ import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.Rpc;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
+import org.sdqkd.ssh.qkd.SshQkd;
+import org.sdqkd.ssh.qkd.api.QkdExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +138,16 @@ final class ChannelNetconfSession implements NetconfSession, ChannelReader.Event
     @Override
     public URI framing() {
         return requireNonNull(encoder, "hello exchange not finished").baseCapability();
+    }
+
+    @Override
+    public Optional<String> keyExchangeMethod() {
+        return Optional.ofNullable(ssh.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS));
+    }
+
+    @Override
+    public Optional<QkdExchange> qkdExchange() {
+        return SshQkd.lastExchange(ssh);
     }
 
     @Override

@@ -23,6 +23,8 @@ final class HostKeyVerifiers {
         return switch (verification) {
             case HostKeyVerification.AcceptAny any -> AcceptAllServerKeyVerifier.INSTANCE;
             case HostKeyVerification.KnownKeys known -> knownKeys(known.keys());
+            case HostKeyVerification.Checked checked ->
+                (session, address, key) -> checked.check().accept(address, key);
             case HostKeyVerification.KnownHostsFile file -> {
                 final KnownHostsServerKeyVerifier verifier =
                     new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, file.file());
