@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.network.rev261122.Network;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.controller.api.ControllerConfigException;
 import org.sdqkd.controller.api.NodeSessions;
@@ -16,6 +19,9 @@ import org.sdqkd.controller.impl.config.ControllerConfigReader;
 import org.sdqkd.controller.impl.config.RestconfSettings;
 import org.sdqkd.controller.impl.connection.NetconfNodeSessions;
 import org.sdqkd.controller.impl.model.NetworkBindings;
+import org.sdqkd.controller.impl.topology.LiveTopology;
+import org.sdqkd.controller.impl.topology.TopologySettings;
+import org.sdqkd.controller.mount.NetconfMounts;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.YangModels;
 import org.sdqkd.datastore.api.DataTransaction;
@@ -23,6 +29,8 @@ import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.restconf.gateway.RestconfGateway;
+import org.sdqkd.restconf.gateway.spi.MountException;
+import org.sdqkd.restconf.gateway.spi.MountPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * The SD-QKD controller (issue 15): its own persisted datastore holding {@code sdqkd-network} (seeded from the
  * configuration's {@code network:} when empty), served over RESTCONF by the gateway, and a NETCONF session to every
  * configured node ({@link #nodeSessions()}), each with its state in the operational datastore and its changes on the
- * gateway's event stream. Built with {@link #builder(ControllerConfig)} or {@link #load(Path)}, started by
+ * gateway's event stream; each connected node's own data mounted under {@code network/node=ID/yang-ext:mount}
+ * ({@link NetconfMounts}), and the links' live state kept from the nodes' data and notifications
+ * ({@link LiveTopology}). Built with {@link #builder(ControllerConfig)} or {@link #load(Path)}, started by
  * {@link Builder#start()}, stopped by {@link #close()} in reverse order.
  */
 public final class Controller implements AutoCloseable {
@@ -39,11 +49,16 @@ public final class Controller implements AutoCloseable {
     private final Datastores datastores;
     private final RestconfGateway gateway;
     private final NetconfNodeSessions sessions;
+    private final NetconfMounts mounts;
+    private final LiveTopology topology;
 
-    private Controller(final Datastores datastores, final RestconfGateway gateway, final NetconfNodeSessions sessions) {
+    private Controller(final Datastores datastores, final RestconfGateway gateway, final NetconfNodeSessions sessions,
+            final NetconfMounts mounts, final LiveTopology topology) {
         this.datastores = datastores;
         this.gateway = gateway;
         this.sessions = sessions;
+        this.mounts = mounts;
+        this.topology = topology;
     }
 
     /**
@@ -88,11 +103,18 @@ public final class Controller implements AutoCloseable {
         return gateway.restconfRoot();
     }
 
-    /** Stops the node sessions, then RESTCONF, then closes the datastores. */
+    /** The nodes' mounts, for their readiness and the modules a node's schema lacks. */
+    public NetconfMounts mounts() {
+        return mounts;
+    }
+
+    /** Stops the topology, RESTCONF, the mounts and the node sessions, then closes the datastores. */
     @Override
     public void close() {
-        sessions.close();
+        topology.close();
         gateway.close();
+        mounts.close();
+        sessions.close();
         datastores.close();
     }
 
@@ -151,21 +173,51 @@ public final class Controller implements AutoCloseable {
                     + e.getMessage(), e);
             }
             RestconfGateway gateway = null;
+            NetconfNodeSessions sessions = null;
+            NetconfMounts mounts = null;
             try {
                 seed(datastores, config.network());
-                gateway = restconf(datastores, models, config.restconf());
-                final NetconfNodeSessions sessions = NetconfNodeSessions.start(datastores, gateway.notifications(),
-                    config.connections());
+                // RESTCONF starts first (the sessions publish on its event stream); mount requests that come before
+                // the mounts exist are answered 503
+                final AtomicReference<NetconfMounts> mountPoints = new AtomicReference<>();
+                gateway = restconf(datastores, models, config.restconf(), path -> {
+                    if (datastores.snapshot(DatastoreName.RUNNING).read(path).isEmpty()) {
+                        throw new MountException(ErrorTag.DATA_MISSING, "no such node is configured in the network");
+                    }
+                    final MountPoints current = mountPoints.get();
+                    if (current == null) {
+                        throw new MountException(ErrorType.TRANSPORT, ErrorTag.RESOURCE_DENIED, Optional.empty(),
+                            Optional.empty(), "the controller is still starting");
+                    }
+                    return current.mountAt(path);
+                });
+                sessions = NetconfNodeSessions.start(datastores, gateway.notifications(), config.connections());
+                mounts = new NetconfMounts(sessions, schemaCache(config.datastore()));
+                mountPoints.set(mounts);
+                final LiveTopology topology = LiveTopology.start(sessions, datastores, gateway.notifications(),
+                    NetworkBindings.shared().codec(), TopologySettings.DEFAULT);
                 LOG.info("controller started in {} ms: RESTCONF on {}", Duration.ofNanos(System.nanoTime() - started)
                     .toMillis(), gateway.restconfRoot());
-                return new Controller(datastores, gateway, sessions);
+                return new Controller(datastores, gateway, sessions, mounts, topology);
             } catch (IOException | RuntimeException e) {
                 if (gateway != null) {
                     gateway.close();
                 }
+                if (mounts != null) {
+                    mounts.close();
+                }
+                if (sessions != null) {
+                    sessions.close();
+                }
                 datastores.close();
                 throw e;
             }
+        }
+
+        /** The schema cache of the nodes' models: a directory beside the datastore's, {@code NAME-schema-cache}. */
+        private static Path schemaCache(final Path datastore) {
+            final Path absolute = datastore.toAbsolutePath();
+            return absolute.resolveSibling(absolute.getFileName() + "-schema-cache");
         }
 
         private static void seed(final Datastores datastores, final Optional<Network> network) throws IOException {
@@ -187,9 +239,10 @@ public final class Controller implements AutoCloseable {
         }
 
         private static RestconfGateway restconf(final Datastores datastores, final EffectiveModelContext models,
-                final RestconfSettings settings) throws IOException {
+                final RestconfSettings settings, final MountPoints mountPoints) throws IOException {
             final RestconfGateway.Builder builder = RestconfGateway.builder(datastores, models)
-                .listen(settings.address(), settings.port());
+                .listen(settings.address(), settings.port())
+                .mountPoints(mountPoints);
             settings.tls().ifPresentOrElse(tls -> builder.tls(tls.keyStore(), tls.keyStorePassword(),
                 tls.trustStore()), builder::plainHttp);
             if (settings.unauthenticated()) {

@@ -188,6 +188,28 @@ class ControllerNodesTest {
 
     @Test
     @Order(2)
+    void readsANodesOwnDataThroughItsMountAndAnswersBadMountPathsClearly() throws Exception {
+        await("Norte", state -> state.getConnection() == ConnectionStatus.Connected);
+        final String mount = "/data/sdqkd-network:network/node=" + id("Norte") + "/yang-ext:mount";
+        awaitTrue(() -> send("GET", mount + "/etsi-qkd-sdn-node:qkd_node/qkdn_id", null).statusCode() == 200,
+            "Norte's schema resolved and its qkd_node readable through the mount");
+        final HttpResponse<String> id = send("GET", mount + "/etsi-qkd-sdn-node:qkd_node/qkdn_id", null);
+        assertTrue(id.body().contains(id("Norte")), id.body());
+        final HttpResponse<String> unknownNode = send("GET", "/data/sdqkd-network:network/node="
+            + "00000000-0000-4000-8000-000000000000/yang-ext:mount/etsi-qkd-sdn-node:qkd_node", null);
+        assertEquals(404, unknownNode.statusCode(), unknownNode.body());
+        assertTrue(unknownNode.body().contains("ietf-restconf:errors"), unknownNode.body());
+        final HttpResponse<String> badPath = send("GET", mount + "/etsi-qkd-sdn-node:no_such_node", null);
+        assertEquals(400, badPath.statusCode(), badPath.body());
+        assertTrue(badPath.body().contains("ietf-restconf:errors"), badPath.body());
+        // the other node's mount keeps working
+        final String concepcion = "/data/sdqkd-network:network/node=" + id("Concepcion") + "/yang-ext:mount";
+        awaitTrue(() -> send("GET", concepcion + "/etsi-qkd-sdn-node:qkd_node/qkdn_id", null).statusCode() == 200,
+            "Concepcion readable through its mount");
+    }
+
+    @Test
+    @Order(3)
     void aNodeWhoseHostKeyIsNotThePinnedOneIsUnauthorizedUntilItsConfigurationChanges() throws Exception {
         final String wrong = "SHA256:" + "A".repeat(43);
         assertEquals(201, send("POST", "/data/sdqkd-network:network", almagro(wrong)).statusCode());
@@ -208,7 +230,7 @@ class ControllerNodesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aNodeDeletedThroughRestconfIsDisconnectedAndOneAddedIsConnected() throws Exception {
         final NodeId almagro = new NodeId(id("Almagro"));
         final NetconfSession session = controller.nodeSessions().session(almagro).orElseThrow();
@@ -224,7 +246,7 @@ class ControllerNodesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aNodeStoppedIsDisconnectedThenReconnectedAfterItsRestartAndTheOthersAreUnaffected() throws Exception {
         final NetconfSession concepcion = controller.nodeSessions().session(new NodeId(id("Concepcion")))
             .orElseThrow();

@@ -30,10 +30,12 @@ import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 public final class NetworkBindings {
     private static final DataObjectIdentifier<Network> NETWORK = DataObjectIdentifier.builder(Network.class).build();
 
+    private final BindingDataCodec codec;
     private final BindingNormalizedNodeSerializer serializer;
     private final YangInstanceIdentifier networkPath;
 
     private NetworkBindings(final BindingDataCodec codec) {
+        this.codec = codec;
         this.serializer = codec.nodeSerializer();
         this.networkPath = serializer.toYangInstanceIdentifier(NETWORK);
     }
@@ -45,6 +47,16 @@ public final class NetworkBindings {
      */
     public static NetworkBindings shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * The binding codec itself, for the controller's other parts (the topology), so that the models are parsed into a
+     * codec once.
+     *
+     * @return the codec
+     */
+    public BindingDataCodec codec() {
+        return codec;
     }
 
     /** The datastore path of {@code /sdqkd-network:network}. */

@@ -225,6 +225,8 @@ public final class NetconfMountedDevice implements MountedDevice {
             case ReplyContent.Data data -> data.nodes();
             case ReplyContent.Ok ok -> List.of();
             case ReplyContent.StreamedData streamed -> List.of();
+            case ReplyContent.ReadData read -> throw new MountException(ErrorTag.OPERATION_FAILED,
+                name + ": an unexpected reply to " + rpc);
             case ReplyContent.Errors failed -> throw errors.of(failed.errors().getFirst());
         };
         try {

@@ -18,6 +18,7 @@ import org.sdqkd.netconf.client.api.NetconfRpcException;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
 import org.sdqkd.netconf.protocol.api.Capabilities;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.ReplyContent;
 import org.sdqkd.netconf.protocol.api.RpcError;
@@ -107,6 +108,11 @@ final class ScriptedDevice implements NetconfSession {
 
     @Override
     public CompletableFuture<RpcReply> rpc(final XmlElement operation, final Duration timeout) {
+        return rpc(operation);
+    }
+
+    @Override
+    public CompletableFuture<RpcReply> rpc(final XmlElement operation, final DataReader<?> data) {
         return rpc(operation);
     }
 

@@ -128,6 +128,8 @@ class LiveTopologyTest {
 
     @Test
     void followsTheNodesNotificationsWithoutWaitingForTheRefresh() throws Exception {
+        // the link comes up first (the nodes notify its faults, not its start), then the topology is restarted
+        await("the link ACTIVE", () -> linkState().filter(s -> is(s.getStatus(), ACTIVE.VALUE)));
         topology.close();
         sink = new RecordingSink(Codec.INSTANCE);
         // read when each node connects, then only when a node notifies

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.client.api.NetconfSessionClosedException;
+import org.sdqkd.netconf.protocol.api.DataReader;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.RpcReply;
 import org.sdqkd.netconf.protocol.api.XmlElement;
@@ -50,6 +51,11 @@ final class SilentSession implements NetconfSession {
 
     @Override
     public CompletableFuture<RpcReply> rpc(final XmlElement operation, final Duration timeout) {
+        return rpc(operation);
+    }
+
+    @Override
+    public CompletableFuture<RpcReply> rpc(final XmlElement operation, final DataReader<?> data) {
         return rpc(operation);
     }
 
