@@ -26,6 +26,19 @@ final class NmdaDatastores {
     }
 
     /**
+     * Whether a request path names the operational datastore, which is read-only.
+     *
+     * @param path the request path, starting with {@link #DS}
+     * @return whether it is under {@code {+restconf}/ds/ietf-datastores:operational}
+     */
+    static boolean isOperational(final String path) {
+        final String rest = path.substring(DS.length());
+        final int slash = rest.indexOf('/');
+        return OPERATIONAL.equals(URLDecoder.decode(slash < 0 ? rest : rest.substring(0, slash),
+            StandardCharsets.UTF_8));
+    }
+
+    /**
      * The data resource path a datastore resource path stands for.
      *
      * @param path   the request path, starting with {@link #DS}

@@ -35,6 +35,8 @@ final class RestconfHandler extends Handler.Abstract {
     private static final String STREAMS = ROOT + "/" + StreamResource.SEGMENT + "/";
     private static final String HOST_META = "/.well-known/host-meta";
     private static final String READ_ONLY = "GET, HEAD, OPTIONS";
+    /** The request attribute marking a request to the read-only operational datastore (RFC 8527). */
+    private static final String READ_ONLY_DATASTORE = RestconfHandler.class.getName() + ".readOnlyDatastore";
     private static final String ACCEPT_PATCH = Encoding.JSON.mediaType() + ", " + Encoding.XML.mediaType() + ", "
         + YangPatchResource.JSON_TYPE + ", " + YangPatchResource.XML_TYPE;
 
@@ -116,6 +118,9 @@ final class RestconfHandler extends Handler.Abstract {
         try {
             if (path.startsWith(NmdaDatastores.DS)) {
                 answerEncoding = Encoding.ofAccept(request.getHeaders().get(HttpHeader.ACCEPT));
+                if (NmdaDatastores.isOperational(path)) {
+                    request.setAttribute(READ_ONLY_DATASTORE, Boolean.TRUE);
+                }
                 path = NmdaDatastores.dataPath(path, method);
             }
             if (HOST_META.equals(path)) {
@@ -217,7 +222,9 @@ final class RestconfHandler extends Handler.Abstract {
         final QueryParameters query = QueryParameters.of(queryOf(request), method);
         return switch (method) {
             case "GET", "HEAD" -> data.get(target, conditions, query, restconfRoot(request));
-            case "OPTIONS" -> Answer.of(200, Map.of("Allow", allowed(target), "Accept-Patch", ACCEPT_PATCH));
+            case "OPTIONS" -> request.getAttribute(READ_ONLY_DATASTORE) != null
+                ? Answer.of(200, Map.of("Allow", READ_ONLY))
+                : Answer.of(200, Map.of("Allow", allowed(target), "Accept-Patch", ACCEPT_PATCH));
             case "DELETE" -> data.delete(target, conditions);
             case "PUT", "PATCH", "POST" -> {
                 final Encoding bodyEncoding = Encoding.ofContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));

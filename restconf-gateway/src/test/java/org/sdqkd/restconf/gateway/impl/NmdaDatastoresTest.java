@@ -86,6 +86,14 @@ final class NmdaDatastoresTest {
         assertTrue(answer.body().contains("operation-not-supported"), answer.body());
         assertEquals("GET, HEAD, OPTIONS", answer.headers().firstValue("Allow").orElseThrow());
         assertEquals(List.of("a"), TestModule.ruleNames(gateway, encoding));
+        // OPTIONS names the read methods only, with no Accept-Patch, on operational; running keeps every method
+        answer = gateway.send("OPTIONS", ds("ietf-datastores:operational/" + TOP), null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("GET, HEAD, OPTIONS", answer.headers().firstValue("Allow").orElseThrow());
+        assertTrue(answer.headers().firstValue("Accept-Patch").isEmpty());
+        answer = gateway.send("OPTIONS", ds("ietf-datastores:running/" + TOP), null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.headers().firstValue("Allow").orElseThrow().contains("PATCH"));
     }
 
     @ParameterizedTest
