@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * units. Fails (not skips) without dpkg, lintian or systemd-analyze: {@code ./sdqkd test} installs them.
  */
 class DebianPackageIT {
-    private static final List<String> UNITS = List.of("sdqkd-node@.service", "sdqkd-agent.service");
+    private static final List<String> UNITS = List.of("sdqkd-node@.service", "sdqkd-agent.service",
+        "sdqkd-controller.service");
 
     @TempDir
     static Path work;
@@ -76,7 +77,9 @@ class DebianPackageIT {
                 "usr/share/doc/sdqkd/README.Debian",
                 "usr/share/doc/sdqkd/THIRD-PARTY.txt", "usr/share/doc/sdqkd/examples/agent.yaml",
                 "usr/share/doc/sdqkd/examples/node/almagro.yaml", "lib/systemd/system/sdqkd-node@.service",
-                "lib/systemd/system/sdqkd-agent.service", "usr/share/bash-completion/completions/sdqkd")) {
+                "lib/systemd/system/sdqkd-agent.service", "lib/systemd/system/sdqkd-controller.service",
+                "usr/share/doc/sdqkd/examples/controller/controller.yaml",
+                "usr/share/bash-completion/completions/sdqkd")) {
             assertTrue(Files.isRegularFile(root.resolve(file)), file);
         }
         assertTrue(Files.isDirectory(root.resolve("etc/sdqkd/node")));
@@ -131,13 +134,14 @@ class DebianPackageIT {
         assertTrue(upgrade.contains("deb-systemd-helper update-state sdqkd-agent.service\n"), upgrade);
         assertFalse(upgrade.contains("deb-systemd-helper enable"), upgrade);
         assertTrue(upgrade.contains("deb-systemd-invoke restart sdqkd-agent.service\n"
-            + "systemctl try-restart sdqkd-node@*.service\n"), upgrade);
+            + "systemctl try-restart sdqkd-node@*.service sdqkd-controller.service\n"), upgrade);
         // without systemd running (a container, a chroot): the links only, no daemon-reload or start
         final String noSystemd = new ScriptRun(control, "chroot").systemdRunning(false).run("postinst", "configure");
         assertTrue(noSystemd.contains("deb-systemd-helper enable sdqkd-agent.service"), noSystemd);
         assertFalse(noSystemd.contains("systemctl") || noSystemd.contains("deb-systemd-invoke"), noSystemd);
         // removal stops the services; an upgrade's prerm leaves them running until the new postinst restarts them
-        assertEquals("deb-systemd-invoke stop sdqkd-agent.service\nsystemctl stop sdqkd-node@*.service\n",
+        assertEquals("deb-systemd-invoke stop sdqkd-agent.service\n"
+            + "systemctl stop sdqkd-node@*.service sdqkd-controller.service\n",
             new ScriptRun(control, "remove").run("prerm", "remove"));
         assertEquals("", new ScriptRun(control, "prerm-upgrade").run("prerm", "upgrade", "0.2.0-1"));
         assertEquals("systemctl --system daemon-reload\n", new ScriptRun(control, "postrm").run("postrm", "remove"));
