@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * The drivers' PKI: the node's own {@link CertificateAuthority} in a temporary directory, valid for a day, issuing node

@@ -28,7 +28,7 @@ import org.sdqkd.netconf.client.NetconfClient;
 import org.sdqkd.netconf.client.api.ConnectOptions;
 import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfSession;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * The archive {@code sdqkd-VERSION.tar.gz}, unpacked into an empty directory and run without the checkout, Maven or

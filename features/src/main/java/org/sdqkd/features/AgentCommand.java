@@ -16,7 +16,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.QkdKeySources;
 import org.sdqkd.ssh.qkd.api.ServerQkd;

@@ -21,7 +21,7 @@ import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshServerConfig;
 import org.sdqkd.netconf.server.api.SshUser;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
 
 /**

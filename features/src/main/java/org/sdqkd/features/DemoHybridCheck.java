@@ -18,7 +18,7 @@ import org.sdqkd.netconf.client.NetconfOperations;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.ClientQkd;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.KexPolicy;

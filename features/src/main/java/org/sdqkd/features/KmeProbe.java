@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import org.sdqkd.etsi014.Etsi014Client;
 import org.sdqkd.etsi014.api.Etsi014Exception;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /** Asks a KME, as one SAE, how many keys it holds for another (ETSI GS QKD 014 status): the demo's progress. */
 final class KmeProbe implements AutoCloseable {

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.api.NodeRestconf;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.restconf.gateway.RestconfGateway;
 import org.sdqkd.qkd.node.QkdNode;

@@ -15,7 +15,7 @@ import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
 
 /**

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.CloseableKeySource;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;

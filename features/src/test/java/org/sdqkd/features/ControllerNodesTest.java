@@ -57,7 +57,7 @@ import org.sdqkd.netconf.client.api.HostKeyVerification;
 import org.sdqkd.netconf.client.api.NetconfSession;
 import org.sdqkd.qkd.node.QkdNode;
 import org.sdqkd.qkd.node.api.NodeSettings;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 

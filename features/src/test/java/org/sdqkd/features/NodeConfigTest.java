@@ -26,7 +26,7 @@ import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.NodeRestconf;
 import org.sdqkd.qkd.node.api.NodeSettings;
 import org.sdqkd.qkd.node.api.NodeSshQkd;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.ssh.qkd.api.HybridMethod;
 import org.sdqkd.ssh.qkd.api.KexPolicy;
 

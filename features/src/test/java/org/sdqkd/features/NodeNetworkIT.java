@@ -20,7 +20,7 @@ import org.sdqkd.testsupport.peers.NetconfEndpoint;
 import org.sdqkd.netconf.interop.tools.AgentUnderTest;
 import org.sdqkd.netconf.interop.tools.Ncclient;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.api.DeliveredKey;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;

@@ -26,7 +26,7 @@ import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.qkd.node.QkdNode;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.NodeSettings;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.restconf.gateway.RestconfGateway;
 
 /**

@@ -20,7 +20,7 @@ import org.sdqkd.qkd.node.api.LinkSpec;
 import org.sdqkd.qkd.node.api.LinkState;
 import org.sdqkd.qkd.node.api.NodeIdentity;
 import org.sdqkd.qkd.node.api.RateSource;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * Two nodes' key planes in this JVM, A and B, joined by one emulated QKD link over TLS on loopback, each with its ETSI

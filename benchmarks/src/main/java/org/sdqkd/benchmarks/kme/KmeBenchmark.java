@@ -20,7 +20,7 @@ import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.QkdKey;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import picocli.CommandLine;
 
 /**

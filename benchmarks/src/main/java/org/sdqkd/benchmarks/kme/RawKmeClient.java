@@ -22,7 +22,7 @@ import org.sdqkd.etsi014.api.Etsi014Limits;
 import org.sdqkd.etsi014.api.KeyContainer;
 import org.sdqkd.etsi014.api.KeyIds;
 import org.sdqkd.etsi014.api.KeyRequest;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * A lean ETSI GS QKD 014 client for the benchmark only: one TLS 1.3 socket (the SAE's certificate, TCP_NODELAY),

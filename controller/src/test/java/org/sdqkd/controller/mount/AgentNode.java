@@ -20,7 +20,7 @@ import org.sdqkd.netconf.server.api.SshUser;
 import org.sdqkd.qkd.node.QkdNode;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
 import org.sdqkd.qkd.node.api.NodeSettings;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /** Our QKD node, in this JVM on loopback (every port 0), with one application configured at its first start. */
 final class AgentNode implements AutoCloseable {

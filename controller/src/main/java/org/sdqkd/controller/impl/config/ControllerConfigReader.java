@@ -28,6 +28,7 @@ import org.sdqkd.datastore.api.DocumentException;
 import org.sdqkd.datastore.api.DocumentFormat;
 import org.sdqkd.datastore.api.PasswordHash;
 import org.sdqkd.netconf.client.api.ReconnectOptions;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * Reads the controller's YAML file ({@code sdqkd controller --config FILE}; the commented example is
@@ -87,7 +88,7 @@ public final class ControllerConfigReader {
             port = yaml.integer(listen, "restconf.listen.port", "port", 0, 65_535, port);
         }
         final boolean plain = yaml.bool(section, "restconf.plain-http", "plain-http", false);
-        Optional<PemIdentity> tls = Optional.empty();
+        Optional<TlsIdentity> tls = Optional.empty();
         if (section.get("tls") != null) {
             if (plain) {
                 throw yaml.error("restconf.tls", "both tls and plain-http: true are set; choose one");
@@ -154,9 +155,9 @@ public final class ControllerConfigReader {
         }
         final Optional<String> sae = yaml.optionalText(section, "kme.sae-id", "sae-id");
         final Optional<Path> defaultCertificate = sae.map(id -> yaml.base().resolve(id + ".crt"));
-        final PemIdentity identity = identity(yaml, "kme", section, defaultCertificate);
-        final String saeId = sae.or(identity::commonName).orElseThrow(() -> yaml.error("kme.sae-id",
-            "missing, and the certificate has no CN"));
+        final TlsIdentity identity = identity(yaml, "kme", section, defaultCertificate);
+        final String saeId = sae.or(() -> TlsIdentity.commonName(identity.certificate()))
+            .orElseThrow(() -> yaml.error("kme.sae-id", "missing, and the certificate has no CN"));
         final Duration timeout = yaml.millis(section, "kme.timeout", "timeout", 100, 60_000, LocalKme.DEFAULT_TIMEOUT);
         return new LocalKme(url, saeId, identity.sslContext(), timeout);
     }
@@ -229,7 +230,7 @@ public final class ControllerConfigReader {
         return NetworkBindings.shared().network(network);
     }
 
-    private static PemIdentity identity(final YamlKeys yaml, final String key, final Map<?, ?> section,
+    private static TlsIdentity identity(final YamlKeys yaml, final String key, final Map<?, ?> section,
             final Optional<Path> defaultCertificate) throws ControllerConfigException {
         final Path certificate = section.get("certificate") != null
             ? yaml.file(section.get("certificate"), key + ".certificate")
@@ -238,7 +239,7 @@ public final class ControllerConfigReader {
             : siblingKey(certificate);
         final Path ca = yaml.file(yaml.required(section, key + ".ca", "ca"), key + ".ca");
         try {
-            return PemIdentity.load(certificate, privateKey, ca);
+            return TlsIdentity.load(certificate, privateKey, ca);
         } catch (IOException e) {
             throw yaml.error(key, e.getMessage() + " (make the files with 'sdqkd pki')");
         }

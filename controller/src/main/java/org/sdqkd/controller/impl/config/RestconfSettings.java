@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import java.util.Optional;
 import org.sdqkd.datastore.api.PasswordHash;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * Where and how the controller serves RESTCONF: HTTPS with users, or plain HTTP (the gateway allows it on loopback
@@ -18,7 +19,7 @@ import org.sdqkd.datastore.api.PasswordHash;
  * @param clientCertificates certificate name to user name (mutual TLS)
  * @param unauthenticated    whether requests are served without users (loopback only, for tests and local tools)
  */
-public record RestconfSettings(String address, int port, Optional<PemIdentity> tls, Map<String, PasswordHash> users,
+public record RestconfSettings(String address, int port, Optional<TlsIdentity> tls, Map<String, PasswordHash> users,
         Map<String, String> clientCertificates, boolean unauthenticated) {
     /** The default port (RFC 8040 names none; HTTPS alternate). */
     public static final int DEFAULT_PORT = 8443;

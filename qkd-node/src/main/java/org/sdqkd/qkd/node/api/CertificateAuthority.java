@@ -38,6 +38,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.sdqkd.tls.api.Pem;
 
 /**
  * The small PKI of an sdqkd network: one certificate authority that issues the node certificates (TLS server and

@@ -3,6 +3,7 @@ package org.sdqkd.qkd.node.api;
 import static java.util.Objects.requireNonNull;
 
 import org.sdqkd.etsi014.api.Etsi014Limits;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * How the ETSI GS QKD 014 KME listens.

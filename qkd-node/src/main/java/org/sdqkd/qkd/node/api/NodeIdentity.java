@@ -3,6 +3,7 @@ package org.sdqkd.qkd.node.api;
 import static java.util.Objects.requireNonNull;
 
 import java.util.UUID;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * Who this node is.

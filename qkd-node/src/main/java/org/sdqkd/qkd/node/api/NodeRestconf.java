@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.Optional;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * The node's optional RESTCONF server (the {@code restconf:} section of its YAML): where it listens, its transport and

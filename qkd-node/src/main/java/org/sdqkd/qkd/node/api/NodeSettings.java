@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.qkd.node.QkdNode;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * How a {@link QkdNode} runs.

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.sdqkd.ssh.qkd.api.SshQkdSettings;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * The hybrid classical + QKD key exchange of a node's NETCONF SSH server: the settings, and the SAE through which it

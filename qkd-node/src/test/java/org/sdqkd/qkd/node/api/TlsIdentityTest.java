@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.qkd.node.testing.TestPki;
+import org.sdqkd.tls.api.TlsIdentity;
 
 @Timeout(60)
 class TlsIdentityTest {

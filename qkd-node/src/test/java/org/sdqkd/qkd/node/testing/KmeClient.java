@@ -26,7 +26,7 @@ import org.sdqkd.etsi014.api.KeyRequest;
 import org.sdqkd.etsi014.api.QkdKey;
 import org.sdqkd.etsi014.api.Status;
 import org.sdqkd.qkd.node.api.KeyBytes;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.api.DeliveredKey;
 
 /**

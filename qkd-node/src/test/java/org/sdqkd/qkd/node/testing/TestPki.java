@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.sdqkd.qkd.node.api.CertificateAuthority;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * A PKI for tests in a directory of their own: one CA, and node and SAE identities issued on demand (files

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 
 /**
  * One established channel between the two ends of a link: a TLS 1.3 socket whose peer proved the expected node ID

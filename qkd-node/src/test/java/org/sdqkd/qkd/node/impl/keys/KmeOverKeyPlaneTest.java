@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.impl.kme.KmeServer;
 import org.sdqkd.qkd.node.api.KmeSettings;
 import org.sdqkd.qkd.node.testing.KmeClient;

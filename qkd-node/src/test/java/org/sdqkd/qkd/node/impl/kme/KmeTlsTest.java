@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdqkd.qkd.node.api.TlsIdentity;
+import org.sdqkd.tls.api.TlsIdentity;
 import org.sdqkd.qkd.node.testing.KmeClient;
 import org.sdqkd.qkd.node.testing.KmeClientException;
 import org.sdqkd.qkd.node.testing.TestPki;

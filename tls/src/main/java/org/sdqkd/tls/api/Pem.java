@@ -1,4 +1,4 @@
-package org.sdqkd.qkd.node.api;
+package org.sdqkd.tls.api;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -25,13 +25,23 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
-/** PEM files of certificates and private keys (PKCS#8, or the older OpenSSL forms when reading). */
-final class Pem {
+/**
+ * PEM files of certificates and private keys (PKCS#8, or the older OpenSSL forms when reading), as {@code sdqkd pki}
+ * writes them. A written private key file is readable by its owner only, and never replaces an existing one.
+ */
+public final class Pem {
     private Pem() {
         // static only
     }
 
-    static void writeCertificates(final Path file, final List<X509Certificate> certificates) throws IOException {
+    /**
+     * Writes certificates to a file, replacing it.
+     *
+     * @param file         the file
+     * @param certificates the certificates, in order
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeCertificates(final Path file, final List<X509Certificate> certificates) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
              JcaPEMWriter pem = new JcaPEMWriter(out)) {
             for (X509Certificate cert : certificates) {
@@ -40,8 +50,14 @@ final class Pem {
         }
     }
 
-    /** Writes a private key to a new file readable and writable by its owner only. */
-    static void writePrivateKey(final Path file, final PrivateKey key) throws IOException {
+    /**
+     * Writes a private key (PKCS#8) to a new file readable and writable by its owner only.
+     *
+     * @param file the file, which must not exist
+     * @param key  the key
+     * @throws IOException when the file exists or cannot be written
+     */
+    public static void writePrivateKey(final Path file, final PrivateKey key) throws IOException {
         if (Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, "a key exists already; not replaced");
         }
@@ -57,7 +73,14 @@ final class Pem {
         }
     }
 
-    static List<X509Certificate> readCertificates(final Path file) throws IOException {
+    /**
+     * Reads every certificate of a PEM file.
+     *
+     * @param file the file
+     * @return the certificates, in file order (at least one)
+     * @throws IOException when the file cannot be read, holds an invalid certificate or none
+     */
+    public static List<X509Certificate> readCertificates(final Path file) throws IOException {
         final List<X509Certificate> certs = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
              PEMParser parser = new PEMParser(in)) {
@@ -76,7 +99,14 @@ final class Pem {
         return List.copyOf(certs);
     }
 
-    static PrivateKey readPrivateKey(final Path file) throws IOException {
+    /**
+     * Reads the first unencrypted private key of a PEM file.
+     *
+     * @param file the file
+     * @return the key
+     * @throws IOException when the file cannot be read or holds no unencrypted key
+     */
+    public static PrivateKey readPrivateKey(final Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
              PEMParser parser = new PEMParser(in)) {
             final JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -92,8 +122,14 @@ final class Pem {
         throw new IOException(file + ": no unencrypted PEM private key in it");
     }
 
-    /** Whether {@code key} is the private key of {@code cert}'s public key. */
-    static boolean matches(final X509Certificate cert, final PrivateKey key) {
+    /**
+     * Whether a private key belongs to a certificate's public key (checked by signing and verifying a probe).
+     *
+     * @param cert the certificate
+     * @param key  the private key
+     * @return whether they are a pair
+     */
+    public static boolean matches(final X509Certificate cert, final PrivateKey key) {
         final String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA"
             : "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : key.getAlgorithm();
         try {

@@ -1,4 +1,4 @@
-package org.sdqkd.qkd.node.api;
+package org.sdqkd.tls.api;
 
 import static java.util.Objects.requireNonNull;
 
