@@ -1,18 +1,9 @@
 package org.sdqkd.features;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.util.Iterator;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.util.io.resource.PathResource;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
@@ -104,7 +95,7 @@ final class AgentCommand implements Callable<Integer> {
         }, err);
         out.printf("sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s%n",
             hostForUri(settings.ssh().bindAddress()), agent.port(),
-            fingerprint(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),
+            HostKeyFingerprint.of(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),
             settings.datastoreDirectory());
         out.flush();
         // the shutdown hook ends the process (with status 0 once the agent is closed); this thread only waits
@@ -114,18 +105,5 @@ final class AgentCommand implements Callable<Integer> {
 
     private static String hostForUri(final String address) {
         return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
-    }
-
-    /** The host key's OpenSSH fingerprint ({@code SHA256:...}), as {@code ssh} shows it on first contact. */
-    private static Optional<String> fingerprint(final Path hostKeyFile) {
-        try (InputStream in = Files.newInputStream(hostKeyFile)) {
-            final Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, new PathResource(hostKeyFile),
-                in, null);
-            final Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
-            return it != null && it.hasNext() ? Optional.ofNullable(KeyUtils.getFingerPrint(it.next().getPublic()))
-                : Optional.empty();
-        } catch (IOException | GeneralSecurityException e) {
-            return Optional.empty();
-        }
     }
 }

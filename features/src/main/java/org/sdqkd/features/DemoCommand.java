@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.sdqkd.controller.Controller;
 import org.sdqkd.features.DemoNetwork.DemoNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sdqkd demo}: the three-node network of {@code features/src/main/config/node} (the Madrid Quantum Network
- * field trial's Almagro, Norte and Concepcion) on loopback, each node in its own process, with a fresh PKI; shows
- * the keys accumulating, prints every endpoint with commands to try, and runs until interrupted.
+ * field trial's Almagro, Norte and Concepcion) on loopback, each node in its own process, with a fresh PKI, and the
+ * controller in this process ({@link DemoController}); shows the keys accumulating, prints every endpoint with
+ * commands to try (checked first), and runs until interrupted.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
@@ -33,16 +35,19 @@ import picocli.CommandLine.Spec;
         "Run the three-node example network on 127.0.0.1 until SIGINT or SIGTERM.",
         "Almagro has QKD links to Norte (~70 kbit/s) and to Concepcion (~20 kbit/s); each node runs in its own",
         "process, and all are stopped at the end.",
-        "Prints the NETCONF and ETSI GS QKD 014 endpoints with ssh, ncclient and curl commands to try."
+        "The SD-QKD controller runs in the demo's process, beside Almagro, with a session to every node (host keys",
+        "pinned, the hybrid QKD key exchange with Norte and Concepcion) and RESTCONF on HTTPS (user admin).",
+        "Prints the NETCONF, ETSI GS QKD 014 and RESTCONF endpoints with ssh, ncclient and curl commands to try."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:stopped by SIGINT or SIGTERM, every node stopped",
-        "1:a node could not start or stopped by itself",
+        "1:a node or the controller did not start, a printed command failed its check, or a node stopped",
         "2:usage error"
     })
 final class DemoCommand implements Callable<Integer> {
     private static final Duration KEYS_WAIT = Duration.ofSeconds(120);
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(90);
 
     @Option(names = "--dir", paramLabel = "DIR",
         description = "The working directory (recreated): configuration copies, certificates, datastores, logs. "
@@ -67,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     private final List<NodeProcess> processes = new CopyOnWriteArrayList<>();
     private volatile int exitStatus;
     private volatile boolean stopping;
+    private volatile Controller controller;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -91,8 +97,17 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             final DemoCluster cluster = DemoCluster.start(network, ephemeralPorts, out, processes);
             showProgress(network, cluster.ready(), out);
-            DemoHybridCheck.run(network, cluster, out);
-            DemoInstructions.print(network, cluster.ready(), out);
+            final Controller started = DemoController.start(network, cluster, ephemeralPorts);
+            controller = started;
+            out.println();
+            out.printf("sdqkd demo: the controller (RESTCONF %s) connects to every node, host keys pinned:%n",
+                started.restconfRoot());
+            out.flush();
+            DemoController.awaitSessions(started, network, CONNECT_WAIT).forEach(out::println);
+            out.flush();
+            final DemoRestconf restconf = demoRestconf(network, started);
+            restconf.check();
+            DemoInstructions.print(network, cluster.ready(), restconf, out);
             out.flush();
         } catch (IOException | ConfigException e) {
             err.println("sdqkd demo: " + e.getMessage());
@@ -152,6 +167,17 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The RESTCONF commands: Norte (the first node that does not listen) mounted, its first link to Almagro. */
+    private static DemoRestconf demoRestconf(final DemoNetwork network, final Controller controller)
+            throws IOException {
+        final List<String> links = DemoController.linkIds(network);
+        final DemoNode mounted = network.nodes().stream().filter(n -> !n.listens()).findFirst()
+            .orElse(network.nodes().getFirst());
+        final DemoNode peer = network.nodes().getFirst();
+        return DemoRestconf.of(controller.restconfRoot(), network.directory().resolve("pki").resolve("ca.crt"),
+            links, mounted, peer, DemoController.firstLinkId(mounted));
+    }
+
     /** Ends the demo with status 1 as soon as a node stops by itself. */
     private void watch(final PrintWriter err) {
         Thread.ofPlatform().daemon().name("sdqkd-demo-watch").start(() -> {
@@ -176,6 +202,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private void stopAll(final PrintWriter err, final CountDownLatch stopped) {
         stopping = true;
+        final Controller running = controller;
+        if (running != null) {
+            running.close();
+        }
         DemoCluster.stopAll(processes);
         err.printf("sdqkd demo: stopped %d node processes%n", processes.size());
         err.flush();

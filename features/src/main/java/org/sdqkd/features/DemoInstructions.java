@@ -12,7 +12,8 @@ final class DemoInstructions {
         // static only
     }
 
-    static void print(final DemoNetwork network, final Map<String, JsonNode> ready, final PrintWriter out) {
+    static void print(final DemoNetwork network, final Map<String, JsonNode> ready, final DemoRestconf restconf,
+            final PrintWriter out) {
         final Path pki = network.directory().resolve("pki");
         out.println();
         out.println("sdqkd demo: the network is running. Ctrl-C stops every node.");
@@ -52,6 +53,10 @@ final class DemoInstructions {
             pki.resolve("ca.crt"), pki.resolve(slave + ".crt"), pki.resolve(slave + ".key"),
             ready.get(slaveNode.name()).path("kme-port").intValue(), master);
         out.println("  (put the key_ID the first answer gives in place of KEY_ID; both answers hold the same key)");
+        out.println();
+        out.printf("The controller's RESTCONF (HTTPS, user %s, password %s), each command checked already:%n",
+            DemoController.USER, DemoController.PASSWORD);
+        restconf.lines().forEach(out::println);
         out.println();
         out.printf("Logs: %s%n", network.directory().resolve("logs"));
     }
