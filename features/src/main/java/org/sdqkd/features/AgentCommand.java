@@ -1,7 +1,6 @@
 package org.sdqkd.features;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdqkd.datastore.api.StorageException;
@@ -45,22 +44,17 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
+        final CommandConsole console = CommandConsole.of("agent", spec);
         AgentConfig settings;
         try {
             settings = AgentConfig.load(config);
         } catch (ConfigException e) {
-            err.println("sdqkd agent: " + e.getMessage());
-            err.flush();
-            return 2;
+            return console.fail(2, e.getMessage());
+        }
+        if (!CommandConsole.validPort(port)) {
+            return console.fail(2, "--port: " + port + " is out of range 0..65535");
         }
         if (port != null) {
-            if (port < 0 || port > 0xFFFF) {
-                err.println("sdqkd agent: --port: " + port + " is out of range 0..65535");
-                err.flush();
-                return 2;
-            }
             settings = settings.withPort(port);
         }
         AgentSettings agentSettings = settings.settings();
@@ -83,24 +77,20 @@ final class AgentCommand implements Callable<Integer> {
             if (keySource != null) {
                 keySource.close();
             }
-            err.println("sdqkd agent: cannot start: " + e.getMessage());
-            err.flush();
-            return 1;
+            return console.fail(1, "cannot start: " + e.getMessage());
         }
         final UntilSignal signal = UntilSignal.install("agent", () -> {
             agent.close();
             if (keySource != null) {
                 keySource.close();
             }
-        }, err);
-        out.printf("sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s%n",
+        }, console.err());
+        // the shutdown hook ends the process (with status 0 once the agent is closed); this thread only waits
+        return console.runUntilSignal(signal, String.format(
+            "sdqkd agent: NETCONF over SSH on %s:%d (host key %s), datastore %s",
             hostForUri(settings.ssh().bindAddress()), agent.port(),
             HostKeyFingerprint.of(settings.ssh().hostKeyFile()).orElse(settings.ssh().hostKeyFile().toString()),
-            settings.datastoreDirectory());
-        out.flush();
-        // the shutdown hook ends the process (with status 0 once the agent is closed); this thread only waits
-        signal.await();
-        return 0;
+            settings.datastoreDirectory()));
     }
 
     private static String hostForUri(final String address) {

@@ -1,7 +1,6 @@
 package org.sdqkd.features;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sdqkd.controller.Controller;
@@ -40,37 +39,28 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
+        final CommandConsole console = CommandConsole.of("controller", spec);
         final Controller.Builder builder;
         try {
             builder = Controller.load(config);
         } catch (ControllerConfigException e) {
-            err.println("sdqkd controller: " + e.getMessage());
-            err.flush();
-            return 2;
+            return console.fail(2, e.getMessage());
+        }
+        if (!CommandConsole.validPort(restconfPort)) {
+            return console.fail(2, "--restconf-port is out of range 0..65535");
         }
         if (restconfPort != null) {
-            if (restconfPort < 0 || restconfPort > 0xFFFF) {
-                err.println("sdqkd controller: --restconf-port is out of range 0..65535");
-                err.flush();
-                return 2;
-            }
             builder.restconfPort(restconfPort);
         }
         final Controller controller;
         try {
             controller = builder.start();
         } catch (IOException | RuntimeException e) {
-            err.println("sdqkd controller: cannot start: " + e.getMessage());
-            err.flush();
-            return 1;
+            return console.fail(1, "cannot start: " + e.getMessage());
         }
-        final UntilSignal signal = UntilSignal.install("controller", controller::close, err);
-        out.printf("sdqkd controller: RESTCONF on %s (the network: %s/data/sdqkd-network:network)%n",
-            controller.restconfRoot(), controller.restconfRoot());
-        out.flush();
-        signal.await();
-        return 0;
+        final UntilSignal signal = UntilSignal.install("controller", controller::close, console.err());
+        return console.runUntilSignal(signal, String.format(
+            "sdqkd controller: RESTCONF on %s (the network: %s/data/sdqkd-network:network)",
+            controller.restconfRoot(), controller.restconfRoot()));
     }
 }

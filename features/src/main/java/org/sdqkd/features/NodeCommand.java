@@ -75,31 +75,26 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        final PrintWriter out = spec.commandLine().getOut();
-        final PrintWriter err = spec.commandLine().getErr();
+        final CommandConsole console = CommandConsole.of("node", spec);
+        final PrintWriter out = console.out();
+        final PrintWriter err = console.err();
         NodeConfig loaded;
         try {
             loaded = NodeConfig.load(config);
         } catch (ConfigException e) {
-            err.println("sdqkd node: " + e.getMessage());
-            err.flush();
-            return 2;
+            return console.fail(2, e.getMessage());
         }
         if (netconfPort != null || kmePort != null) {
             final int ncPort = netconfPort != null ? netconfPort : loaded.settings().netconf().ssh().port();
             final int kPort = kmePort != null ? kmePort : loaded.settings().kmePort();
             if (ncPort < 0 || ncPort > 0xFFFF || kPort < 0 || kPort > 0xFFFF) {
-                err.println("sdqkd node: a port is out of range 0..65535");
-                err.flush();
-                return 2;
+                return console.fail(2, "a port is out of range 0..65535");
             }
             loaded = loaded.withPorts(ncPort, kPort);
         }
         if (restconfPort != null) {
             if (restconfPort < 0 || restconfPort > 0xFFFF || loaded.settings().restconf().isEmpty()) {
-                err.println("sdqkd node: --restconf-port needs a restconf: section and a port in 0..65535");
-                err.flush();
-                return 2;
+                return console.fail(2, "--restconf-port needs a restconf: section and a port in 0..65535");
             }
             loaded = loaded.withRestconfPort(restconfPort);
         }
@@ -108,18 +103,14 @@ final class NodeCommand implements Callable<Integer> {
         try {
             node = QkdNode.start(settings);
         } catch (IOException | RuntimeException e) {
-            err.println("sdqkd node: cannot start " + settings.name() + ": " + e.getMessage());
-            err.flush();
-            return 1;
+            return console.fail(1, "cannot start " + settings.name() + ": " + e.getMessage());
         }
         final Optional<RestconfGateway> gateway;
         try {
             gateway = startRestconf(node, settings);
         } catch (IOException | RuntimeException e) {
             node.close();
-            err.println("sdqkd node: cannot start RESTCONF for " + settings.name() + ": " + e.getMessage());
-            err.flush();
-            return 1;
+            return console.fail(1, "cannot start RESTCONF for " + settings.name() + ": " + e.getMessage());
         }
         final UntilSignal signal = UntilSignal.install("node", () -> {
             gateway.ifPresent(RestconfGateway::close);
