@@ -106,9 +106,10 @@ public final class MountBenchmark {
                 ProcessFigures.loadAverage());
             System.out.printf(Locale.ROOT, "%-6s %12s %14s %17s %9s %14s%n", "cache", "mounted ms", "driver CPU ms",
                 "simulator CPU ms", "contexts", "load average");
-            for (Run run : List.of(cold, warm)) {
-                System.out.printf(Locale.ROOT, "%-6s %12d %14d %17d %9d %14s%n", run == cold ? "cold" : "warm",
-                    run.millis(), run.cpuMillis(), run.simulatorCpuMillis(), run.contexts(), run.load());
+            for (Map.Entry<String, Run> run : List.of(Map.entry("cold", cold), Map.entry("warm", warm))) {
+                System.out.printf(Locale.ROOT, "%-6s %12d %14d %17d %9d %14s%n", run.getKey(),
+                    run.getValue().millis(), run.getValue().cpuMillis(), run.getValue().simulatorCpuMillis(),
+                    run.getValue().contexts(), run.getValue().load());
             }
             System.out.printf(Locale.ROOT, "resident memory with the %d warm mounts: driver (client and mounts) %s MB, "
                 + "simulator %s MB%n", devices, self.rssMegabytes(), simulator.rssMegabytes());
