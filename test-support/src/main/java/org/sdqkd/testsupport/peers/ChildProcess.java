@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A long-running program a fixture started (a server), with its standard output and error in a log file. Closing
@@ -90,6 +92,46 @@ final class ChildProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with status " + process.exitValue()
                 + "; its log ends with:\n" + tail(log, 40));
+        }
+    }
+
+    /**
+     * Waits until a condition holds, checking every {@code pollMillis} that the program is still running.
+     *
+     * @param what what is awaited, for the message
+     * @param timeout how long to wait
+     * @param pollMillis how often to check
+     * @param ready the condition
+     * @throws IllegalStateException if the program exits (the message holds the end of its log) or the time runs out
+     */
+    void await(final String what, final Duration timeout, final long pollMillis, final BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not " + what + " within " + timeout
+                    + "; its log ends with:\n" + tail(log, 30));
+            }
+            try {
+                Thread.sleep(pollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+    }
+
+    /**
+     * Whether the program's output so far holds a text.
+     *
+     * @param text the text
+     * @return true if it does; false if not or the log cannot be read
+     */
+    boolean logMentions(final String text) {
+        try {
+            return new String(Files.readAllBytes(log), UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 

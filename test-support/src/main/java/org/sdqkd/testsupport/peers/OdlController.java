@@ -34,7 +34,6 @@ public final class OdlController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OdlController.class);
     private static final String MAIN = "org.sdqkd.odl.peer.OdlPeer";
     private static final String READY = "OpenDaylight peer ready";
-    private static final int PORT_ATTEMPTS = 3;
     private static final long POLL_MILLIS = 200;
 
     private final ScratchDirectory directory;
@@ -60,27 +59,19 @@ public final class OdlController implements AutoCloseable {
      */
     public static OdlController start(final Duration timeout, final int maxHeapMegabytes) {
         final String classPath = classPath();
-        for (int attempt = 1;; attempt++) {
-            final OdlController controller = new OdlController(ScratchDirectory.create("odl-controller-", false),
-                FreePorts.one(), FreePorts.one());
-            final long started = System.nanoTime();
-            try {
-                controller.launch(classPath, maxHeapMegabytes);
-                controller.awaitReady(timeout);
-                controller.startMillis = (System.nanoTime() - started) / 1_000_000;
-                LOG.info("OpenDaylight controller's RESTCONF answers on {} after {} ms", controller.restconf(),
-                    controller.startMillis);
-                return controller;
-            } catch (RuntimeException e) {
-                final boolean portTaken = controller.logMentions("Address already in use")
-                    || controller.logMentions("BindException");
-                controller.close();
-                if (!portTaken || attempt == PORT_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("A port was taken before the controller bound it; trying others");
-            }
-        }
+        final long started = System.nanoTime();
+        final OdlController controller = ChildJvm.startOnFreePorts("the OpenDaylight controller",
+            () -> new OdlController(ScratchDirectory.create("odl-controller-", false), FreePorts.one(),
+                FreePorts.one()),
+            candidate -> {
+                candidate.launch(classPath, maxHeapMegabytes);
+                candidate.process.await("get ready", timeout, POLL_MILLIS, () -> candidate.process.logMentions(READY));
+            },
+            candidate -> candidate.process, OdlController::close);
+        controller.startMillis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("OpenDaylight controller's RESTCONF answers on {} after {} ms", controller.restconf(),
+            controller.startMillis);
+        return controller;
     }
 
     /**
@@ -120,28 +111,11 @@ public final class OdlController implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        final List<String> command = List.of(java(), "-Xmx" + maxHeapMegabytes + "m",
+        final List<String> command = List.of(ChildJvm.java(), "-Xmx" + maxHeapMegabytes + "m",
             "--enable-native-access=ALL-UNNAMED", "@" + argFile, MAIN, Integer.toString(restconfPort),
             Integer.toString(clusterPort));
         process = ChildProcess.start("OpenDaylight controller", command, Map.of(), root,
             root.resolve("controller.log"));
-    }
-
-    private void awaitReady(final Duration timeout) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logMentions(READY)) {
-            process.checkAlive();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The OpenDaylight controller was not ready within " + timeout
-                    + "; its log ends with:\n" + ChildProcess.tail(process.log(), 30));
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the controller", e);
-            }
-        }
     }
 
     /**
@@ -205,21 +179,5 @@ public final class OdlController implements AutoCloseable {
             process.close();
         }
         directory.close();
-    }
-
-    private boolean logMentions(final String text) {
-        if (process == null) {
-            return false;
-        }
-        try {
-            return new String(Files.readAllBytes(process.log()), UTF_8).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

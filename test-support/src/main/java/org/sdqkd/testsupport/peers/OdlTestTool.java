@@ -1,8 +1,5 @@
 package org.sdqkd.testsupport.peers;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +29,6 @@ public final class OdlTestTool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OdlTestTool.class);
     private static final String HOST = "127.0.0.1";
     private static final String STARTED = "All simulated devices started successfully";
-    private static final int PORT_ATTEMPTS = 3;
     private static final long POLL_MILLIS = 100;
 
     private final OdlTestToolOptions options;
@@ -56,26 +52,18 @@ public final class OdlTestTool implements AutoCloseable {
      */
     public static OdlTestTool start(final OdlTestToolOptions options) {
         Path jar = jar();
-        for (int attempt = 1;; attempt++) {
-            OdlTestTool tool = new OdlTestTool(options, ScratchDirectory.create("odl-testtool-", false),
-                FreePorts.block(options.deviceCount()));
-            long started = System.nanoTime();
-            try {
-                tool.launch(jar);
-                tool.awaitReady(options.startTimeout());
-                LOG.info("{} simulated devices answer on {}:{}-{} after {} ms", options.deviceCount(), HOST,
-                    tool.firstPort, tool.lastPort(), (System.nanoTime() - started) / 1_000_000);
-                return tool;
-            } catch (RuntimeException e) {
-                boolean portTaken = tool.logMentions("Address already in use");
-                tool.close();
-                if (!portTaken || attempt == PORT_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("A port of {}-{} was taken before the simulator bound it; trying another block",
-                    tool.firstPort, tool.lastPort());
-            }
-        }
+        long started = System.nanoTime();
+        OdlTestTool tool = ChildJvm.startOnFreePorts("the simulator",
+            () -> new OdlTestTool(options, ScratchDirectory.create("odl-testtool-", false),
+                FreePorts.block(options.deviceCount())),
+            candidate -> {
+                candidate.launch(jar);
+                candidate.awaitReady(options.startTimeout());
+            },
+            candidate -> candidate.process, OdlTestTool::close);
+        LOG.info("{} simulated devices answer on {}:{}-{} after {} ms", options.deviceCount(), HOST, tool.firstPort,
+            tool.lastPort(), (System.nanoTime() - started) / 1_000_000);
+        return tool;
     }
 
     /**
@@ -102,7 +90,7 @@ public final class OdlTestTool implements AutoCloseable {
 
     private void launch(final Path jar) {
         Path root = directory.root();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + options.maxHeapMegabytes() + "m",
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx" + options.maxHeapMegabytes() + "m",
             "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
             "--device-count", Integer.toString(options.deviceCount()),
             "--starting-port", Integer.toString(firstPort),
@@ -138,25 +126,16 @@ public final class OdlTestTool implements AutoCloseable {
      *     out
      */
     public void awaitReady(final Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int next = firstPort;
-        boolean started = false;
-        while (true) {
-            process.checkAlive();
-            started = started || logMentions(STARTED);
-            while (started && next <= lastPort() && SshProbe.answers(HOST, next)) {
-                next++;
-            }
-            if (next > lastPort()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The simulator did not start " + options.deviceCount() + " devices on "
-                    + firstPort + "-" + lastPort() + " within " + timeout + "; its log ends with:\n"
-                    + ChildProcess.tail(process.log(), 30));
-            }
-            sleep(POLL_MILLIS);
-        }
+        int[] next = { firstPort };
+        boolean[] started = { false };
+        process.await("start " + options.deviceCount() + " devices on " + firstPort + "-" + lastPort(), timeout,
+            POLL_MILLIS, () -> {
+                started[0] = started[0] || process.logMentions(STARTED);
+                while (started[0] && next[0] <= lastPort() && SshProbe.answers(HOST, next[0])) {
+                    next[0]++;
+                }
+                return next[0] > lastPort();
+            });
     }
 
     /**
@@ -245,31 +224,5 @@ public final class OdlTestTool implements AutoCloseable {
 
     private int lastPort() {
         return firstPort + options.deviceCount() - 1;
-    }
-
-    private boolean logMentions(final String text) {
-        if (process == null) {
-            return false;
-        }
-        try {
-            return new String(Files.readAllBytes(process.log()), UTF_8).contains(text);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-
-    private static void sleep(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the simulator", e);
-        }
     }
 }

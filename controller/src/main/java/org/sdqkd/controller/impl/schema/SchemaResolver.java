@@ -1,5 +1,6 @@
 package org.sdqkd.controller.impl.schema;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,14 +37,26 @@ import org.slf4j.LoggerFactory;
  * every module that imports or includes one left out, transitively, so that what remains parses on its own; the
  * modules left out are recorded with their reasons ({@link DeviceSchema#unresolved()}). The mount fails, naming the
  * modules, when nothing usable remains or the remaining set does not make a valid model.
+ *
+ * <p>At scale (many devices of few kinds) the work is done once per distinct kind of device: a module list read
+ * through the device's library is kept by the device's hello capabilities, which name every module (RFC 6020 5.6.4)
+ * or carry the library's {@code module-set-id}/{@code content-id} (RFC 7950 5.6.4, RFC 8525), so a device announcing
+ * the same capabilities has the same list and is not asked again; a fully resolved schema is kept by its module list;
+ * a source several devices need at once is fetched by one of them while the others wait for it (and fetch it
+ * themselves if that fails). At most {@value #KEPT} lists and schemas are kept.
  */
 public final class SchemaResolver {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaResolver.class);
+    /** How many module lists, and how many resolved schemas, are kept at most. */
+    static final int KEPT = 1024;
 
     private final ModuleListReader reader;
     private final SchemaSourceCache cache;
     private final SchemaFetcher fetcher;
     private final SchemaContexts contexts;
+    private final Map<Set<URI>, DeviceModules> lists = new ConcurrentHashMap<>();
+    private final Map<DeviceModules, DeviceSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<SourceIdentifier, CompletableFuture<YangIRSource>> fetches = new ConcurrentHashMap<>();
 
     /**
      * A resolver.
@@ -84,9 +99,13 @@ public final class SchemaResolver {
      */
     public DeviceSchema resolve(final NetconfSession session) throws SchemaResolutionException,
             InterruptedException {
-        final DeviceModules modules = reader.read(session);
+        final DeviceModules modules = modules(session);
         if (modules.modules().isEmpty()) {
             throw new SchemaResolutionException("the device announces no YANG module", Map.of(), null);
+        }
+        final DeviceSchema known = schemas.get(modules);
+        if (known != null) {
+            return known;
         }
         final Map<SourceIdentifier, YangIRSource> sources = new LinkedHashMap<>();
         final Map<SourceIdentifier, SourceInfo> infos = new HashMap<>();
@@ -128,6 +147,8 @@ public final class SchemaResolver {
             if (!unresolved.isEmpty()) {
                 LOG.warn("session {}: mounted without {} module(s): {}", session.sessionId(), unresolved.size(),
                     unresolved);
+            } else if (schemas.size() < KEPT) {
+                schemas.putIfAbsent(modules, schema);
             }
             return schema;
         } catch (YangParserException e) {
@@ -137,13 +158,56 @@ public final class SchemaResolver {
         }
     }
 
+    /** The device's module list: the one read before for the same hello capabilities, else read now. */
+    private DeviceModules modules(final NetconfSession session) throws InterruptedException {
+        final Set<URI> hello = session.serverCapabilities();
+        final DeviceModules known = lists.get(hello);
+        if (known != null) {
+            return known;
+        }
+        final DeviceModules read = reader.read(session);
+        if (!read.modules().isEmpty() && lists.size() < KEPT) {
+            lists.putIfAbsent(Set.copyOf(hello), read);
+        }
+        return read;
+    }
+
+    /**
+     * A module's source: from the cache, else fetched from the device, or from another device fetching the same
+     * module revision now (this device fetches it itself when that fails).
+     */
     private YangIRSource source(final NetconfSession session, final SourceIdentifier id)
             throws SchemaSourceException, InterruptedException {
         final Optional<YangIRSource> cached = cache.read(id);
         if (cached.isPresent()) {
             return cached.orElseThrow();
         }
-        return cache.store(id, fetcher.fetch(session, id));
+        if (id.revision() == null) {
+            return cache.store(id, fetcher.fetch(session, id));
+        }
+        final CompletableFuture<YangIRSource> mine = new CompletableFuture<>();
+        final CompletableFuture<YangIRSource> running = fetches.putIfAbsent(id, mine);
+        if (running != null) {
+            try {
+                return running.get();
+            } catch (ExecutionException e) {
+                LOG.debug("session {}: {} not had from another device ({}); asking this one", session.sessionId(),
+                    ModuleRef.label(id), e.getCause().getMessage());
+                return cache.store(id, fetcher.fetch(session, id));
+            }
+        }
+        try {
+            final Optional<YangIRSource> meanwhile = cache.read(id);
+            final YangIRSource source = meanwhile.isPresent() ? meanwhile.orElseThrow()
+                : cache.store(id, fetcher.fetch(session, id));
+            mine.complete(source);
+            return source;
+        } catch (SchemaSourceException | InterruptedException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            fetches.remove(id, mine);
+        }
     }
 
     private static List<SourceIdentifier> dependencies(final SourceInfo info) {

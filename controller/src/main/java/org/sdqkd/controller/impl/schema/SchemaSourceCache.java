@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opendaylight.yangtools.yang.model.api.source.SourceIdentifier;
 import org.opendaylight.yangtools.yang.model.spi.source.SourceInfo;
 import org.opendaylight.yangtools.yang.model.spi.source.StringYangTextSource;
@@ -21,12 +23,17 @@ import org.slf4j.LoggerFactory;
  * module without revision), written atomically (a temporary file moved into place). A file is never trusted blindly:
  * one that is too large, does not parse as YANG or names another module is ignored, so that it is fetched again and
  * replaced. Thread-safe (two writers of one file each move a complete file into place).
+ *
+ * <p>Sources read or stored are also kept in memory, parsed (yangtools' immutable intermediate form), by module and
+ * revision: every device after the first that names a module revision gets the same parsed source without reading
+ * or parsing the file again. A module without revision is never kept, as on disk.
  */
 public final class SchemaSourceCache {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaSourceCache.class);
 
     private final Path directory;
     private final int maxBytes;
+    private final Map<SourceIdentifier, YangIRSource> parsed = new ConcurrentHashMap<>();
 
     /**
      * A cache in a directory, created if missing.
@@ -50,6 +57,10 @@ public final class SchemaSourceCache {
         if (id.revision() == null) {
             return Optional.empty();
         }
+        final YangIRSource known = parsed.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
         final Path file = directory.resolve(id.toYangFilename());
         try {
             if (!Files.isRegularFile(file)) {
@@ -60,7 +71,9 @@ public final class SchemaSourceCache {
                     Files.size(file), maxBytes);
                 return Optional.empty();
             }
-            return Optional.of(parse(id, Files.readString(file, UTF_8)));
+            final YangIRSource source = parse(id, Files.readString(file, UTF_8));
+            parsed.put(id, source);
+            return Optional.of(source);
         } catch (IOException | SchemaSourceException e) {
             LOG.warn("cached schema {} is unusable, fetching it again: {}", file, e.getMessage());
             return Optional.empty();
@@ -93,6 +106,9 @@ public final class SchemaSourceCache {
             }
         } catch (IOException e) {
             LOG.warn("schema {} could not be cached in {}: {}", ModuleRef.label(actual), directory, e.getMessage());
+        }
+        if (id.revision() != null) {
+            parsed.put(id, source);
         }
         return source;
     }

@@ -10,10 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -90,6 +96,56 @@ class SchemaResolverTest {
         assertSame(one.context(), two.context());
         assertEquals(0, second.fetches("top"));
         assertEquals(1, contexts.size());
+    }
+
+    @Test
+    @DisplayName("issue 15: devices of one kind mounted at once fetch each source once, from one of them")
+    void devicesOfOneKindMountedAtOnceFetchEachSourceOnce() throws Exception {
+        final SchemaResolver resolver = resolver(new SchemaContexts(), 1 << 20);
+        final List<ScriptedDevice> devices = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            devices.add(new ScriptedDevice(List.of("top@2026-01-02"), Map.of("top", TOP, "base", BASE),
+                Duration.ofMillis(200)));
+        }
+        final List<DeviceSchema> schemas;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            final List<Future<DeviceSchema>> pending = new ArrayList<>();
+            for (ScriptedDevice device : devices) {
+                pending.add(threads.submit(() -> resolver.resolve(device)));
+            }
+            schemas = new ArrayList<>();
+            for (Future<DeviceSchema> future : pending) {
+                schemas.add(future.get());
+            }
+        }
+        assertEquals(1, devices.stream().mapToInt(device -> device.fetches("top")).sum());
+        assertEquals(1, devices.stream().mapToInt(device -> device.fetches("base")).sum());
+        schemas.forEach(schema -> assertSame(schemas.get(0).context(), schema.context()));
+        assertEquals(Map.of(), schemas.get(0).unresolved());
+    }
+
+    @Test
+    @DisplayName("issue 15: a device waiting for a source another device fails to serve fetches it itself")
+    void aSourceAnotherDeviceFailsToServeIsFetchedFromThisOne() throws Exception {
+        final SchemaResolver resolver = resolver(new SchemaContexts(), 1 << 20);
+        // same hello; the first serves top but not base, and slowly
+        final List<String> hello = List.of("top@2026-01-02", "base@2026-01-01");
+        final ScriptedDevice broken = new ScriptedDevice(hello, Map.of("top", TOP), Duration.ofMillis(500));
+        final ScriptedDevice good = new ScriptedDevice(hello, Map.of("top", TOP, "base", BASE));
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            final Future<DeviceSchema> first = threads.submit(() -> resolver.resolve(broken));
+            while (broken.fetches("base") == 0) {
+                Thread.onSpinWait();
+            }
+            // both of broken's fetches are under way: good waits for them instead of asking
+            final DeviceSchema second = resolver.resolve(good);
+            assertEquals(Map.of(), second.unresolved());
+            assertEquals(0, good.fetches("top"));
+            assertEquals(1, good.fetches("base"));
+            // broken itself has no base, and so nothing (top needs base)
+            final ExecutionException failed = assertThrows(ExecutionException.class, first::get);
+            assertTrue(failed.getCause().getMessage().contains("base@2026-01-01"), failed::toString);
+        }
     }
 
     @Test

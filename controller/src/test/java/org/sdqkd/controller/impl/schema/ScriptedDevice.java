@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.monitoring.rev101004.GetSchemaOutput;
@@ -34,6 +35,7 @@ import org.w3c.dom.Node;
 final class ScriptedDevice implements NetconfSession {
     private final Set<URI> capabilities;
     private final Map<String, String> texts;
+    private final Duration delay;
     private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
     private final CompletableFuture<NetconfSessionClosedException> closed = new CompletableFuture<>();
 
@@ -44,6 +46,18 @@ final class ScriptedDevice implements NetconfSession {
      * @param texts   the text get-schema answers for each module name; a module absent is refused
      */
     ScriptedDevice(final List<String> modules, final Map<String, String> texts) {
+        this(modules, texts, Duration.ZERO);
+    }
+
+    /**
+     * A device that answers each get-schema after a delay.
+     *
+     * @param modules as above
+     * @param texts   as above
+     * @param delay   how long each answer takes
+     */
+    ScriptedDevice(final List<String> modules, final Map<String, String> texts, final Duration delay) {
+        this.delay = delay;
         this.capabilities = new java.util.LinkedHashSet<>(List.of(Capabilities.BASE_1_1));
         for (String module : modules) {
             final String[] parts = module.split("@");
@@ -90,6 +104,12 @@ final class ScriptedDevice implements NetconfSession {
             }
         }
         fetches.computeIfAbsent(String.valueOf(identifier), name -> new AtomicInteger()).incrementAndGet();
+        final String asked = identifier;
+        return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay.toMillis(),
+            TimeUnit.MILLISECONDS)).thenCompose(ignored -> answer(asked));
+    }
+
+    private CompletableFuture<RpcReply> answer(final String identifier) {
         final String text = texts.get(identifier);
         if (text == null) {
             return refuse(ErrorTag.OPERATION_FAILED, "no schema " + identifier);
