@@ -42,7 +42,8 @@ class YangtoolsParseTest {
         "sdqkd-key-association", "urn:sdqkd:yang:sdqkd-key-association",
         "sdqkd-opot", "urn:sdqkd:yang:sdqkd-opot",
         "sdqkd-ssh-qkd", "urn:sdqkd:yang:sdqkd-ssh-qkd",
-        "sdqkd-qkd-node", "urn:sdqkd:yang:sdqkd-qkd-node");
+        "sdqkd-qkd-node", "urn:sdqkd:yang:sdqkd-qkd-node",
+        "sdqkd-routing", "urn:sdqkd:yang:sdqkd-routing");
 
     @Test
     void everyModuleParsesWithoutWarnings() throws Exception {

@@ -3,11 +3,16 @@ package org.sdqkd.qkd.node.impl.agent;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNode;
+import org.opendaylight.yang.gen.v1.urn.etsi.qkd.yang.etsi.qkd.node.rev220130.QkdNodeBuilder;
+import org.opendaylight.yangtools.binding.Notification;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.sdqkd.datastore.api.DataTransaction;
@@ -17,10 +22,15 @@ import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.netconf.server.NetconfAgent;
 import org.sdqkd.qkd.node.api.AgentBridge;
 import org.sdqkd.qkd.node.api.KeyPlane;
+import org.sdqkd.qkd.node.api.LinkSpec;
+import org.sdqkd.qkd.node.api.LinkState;
 import org.sdqkd.qkd.node.api.NodeIdentity;
+import org.sdqkd.qkd.node.api.NodeAgentSettings;
+import org.sdqkd.qkd.node.impl.routing.LinkStateRouter;
+import org.sdqkd.qkd.node.impl.routing.LocalLinks;
+import org.sdqkd.qkd.node.impl.routing.RouteChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sdqkd.qkd.node.api.NodeAgentSettings;
 
 /**
  * The bridge between the node's NETCONF agent (ETSI GS QKD 015 {@code qkd_node}) and its key plane. It applies
@@ -42,6 +52,8 @@ public final class NodeAgent implements AgentBridge {
     private final NotificationListeners listeners = new NotificationListeners();
     private final ScheduledExecutorService executor;
     private Registration registration;
+    private volatile LinkStateRouter router;
+    private volatile List<LinkSpec> linkSpecs = List.of();
 
     private NodeAgent(final NetconfAgent agent, final KeyPlane plane, final NodeIdentity self,
             final NodeAgentSettings settings, final NodeBindings bindings) {
@@ -115,6 +127,7 @@ public final class NodeAgent implements AgentBridge {
         final Specs specs = Specs.of(config, self.nodeId(), settings.traceDirectory(), settings.traceLoader());
         specs.failed().forEach((id, reason) -> LOG.warn("link {} cannot run: {}", id, reason));
         plane.applyLinks(specs.links());
+        linkSpecs = specs.links();
         plane.applyApplications(specs.applications());
         monitor.configure(config, specs, Instant.now());
         refresh();
@@ -145,6 +158,33 @@ public final class NodeAgent implements AgentBridge {
         }
     }
 
+    /**
+     * Adds a link-state router's state to the node's: from the next refresh on, every refresh gives the router this
+     * node's links with their metrics (from the key plane's reading) and writes its routing table and link metrics
+     * into the operational {@code qkd_node} ({@code sdqkd-routing}'s {@code routing}); each route change is
+     * published as {@code route-changed}, on the bridge's thread, to the NETCONF stream and the listeners.
+     *
+     * @param newRouter the node's router
+     */
+    public void attachRouter(final LinkStateRouter newRouter) {
+        requireNonNull(newRouter).addListener(this::routeChanged);
+        router = newRouter;
+    }
+
+    private void routeChanged(final RouteChange change) {
+        try {
+            executor.execute(() -> publish(RoutingEntries.notification(change)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("route change after the bridge closed: not published");
+        }
+    }
+
+    private void publish(final Notification<?> event) {
+        final ContainerNode body = bindings.body(event);
+        agent.publish(bindings.element(body));
+        listeners.deliver(body);
+    }
+
     @Override
     public Registration onNotification(final Consumer<ContainerNode> listener) {
         return listeners.add(listener);
@@ -153,7 +193,15 @@ public final class NodeAgent implements AgentBridge {
     /** Reads the key plane, sends the notifications due and writes the operational state. */
     private void refresh() {
         try {
-            final var node = bindings.normalized(monitor.tick(plane.links(), plane.applications(), Instant.now()));
+            final List<LinkState> links = plane.links();
+            QkdNode state = monitor.tick(links, plane.applications(), Instant.now());
+            final LinkStateRouter current = router;
+            if (current != null) {
+                current.updateLinks(LocalLinks.of(linkSpecs, links));
+                state = new QkdNodeBuilder(state).addAugmentation(RoutingEntries.augmentation(current.table(),
+                    current.links())).build();
+            }
+            final var node = bindings.normalized(state);
             try (DataTransaction tx = agent.datastores().newTransaction(DatastoreName.OPERATIONAL,
                     SessionId.SYSTEM)) {
                 tx.write(bindings.path(), node);

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import javax.xml.transform.dom.DOMSource;
 import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
@@ -198,7 +199,9 @@ final class AgentHarness implements AutoCloseable {
      * known, every value of its type, identities resolved through their prefixes).
      */
     static void validateNotification(final EffectiveModelContext models, final Element event) {
-        final QName name = QName.create(ETSI, "2022-01-30", event.getLocalName());
+        // the module of the notification's namespace (ETSI's, or an sdqkd module's such as sdqkd-routing)
+        final QName name = QName.create(models.findModules(XMLNamespace.of(event.getNamespaceURI())).iterator()
+            .next().getQNameModule(), event.getLocalName());
         final NormalizationResultHolder result = new NormalizationResultHolder();
         try (XmlParserStream parser = XmlParserStream.create(ImmutableNormalizedNodeStreamWriter.from(result),
                 SchemaInferenceStack.of(models, Absolute.of(name)).toInference())) {
