@@ -11,8 +11,12 @@ import java.util.List;
  * without leading zeros and headers are exactly as the RFC's ABNF; anything else breaks the framing.
  */
 public final class ChunkedFraming implements Framing {
-    /** The size of the chunks of a message framed while it is written: a few SSH packets. */
-    public static final int CHUNK_SIZE = 64 * 1024;
+    /**
+     * The size of the chunks of a message framed while it is written, each sent on as soon as it is full: small
+     * enough that the peer parses a large reply while the rest of it is written, large enough that the chunk headers
+     * and the SSH packets per chunk cost little.
+     */
+    public static final int CHUNK_SIZE = 8 * 1024;
 
     private final ChunkDecoder decoder;
 
@@ -67,8 +71,8 @@ public final class ChunkedFraming implements Framing {
     }
 
     /**
-     * Chunks of at most {@value #CHUNK_SIZE} bytes; a message whose bytes arrive in larger writes may have larger
-     * chunks. Closing the stream of a message with no bytes fails.
+     * Chunks of at most {@value #CHUNK_SIZE} bytes, each sent on (the sink flushed) as soon as it is full; a message
+     * whose bytes arrive in larger writes may have larger chunks. Closing the stream of a message with no bytes fails.
      */
     @Override
     public OutputStream newMessage(final OutputStream sink) {

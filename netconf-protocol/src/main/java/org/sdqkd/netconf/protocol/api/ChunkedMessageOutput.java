@@ -10,8 +10,10 @@ import java.util.Objects;
 /**
  * Frames one message in chunks (RFC 6242 section 4.2) while it is written: the bytes are gathered in a buffer of
  * bounded size and each full buffer goes to the sink as one chunk {@code \n#<size>\n<data>}; a write at least as
- * large as the buffer goes out as a chunk of its own, without being copied. {@link #close()} sends what is left and
- * the end-of-chunks marker {@code \n##\n}; it does not close the sink. Not thread-safe.
+ * large as the buffer goes out as a chunk of its own, without being copied. The sink is flushed after each such
+ * chunk, so that the peer receives and can parse the start of a large message while the rest is still being
+ * written. {@link #close()} sends what is left and the end-of-chunks marker {@code \n##\n}; it neither flushes nor
+ * closes the sink. Not thread-safe.
  */
 final class ChunkedMessageOutput extends OutputStream {
     private static final byte[] END_OF_CHUNKS = {'\n', '#', '#', '\n'};
@@ -41,6 +43,7 @@ final class ChunkedMessageOutput extends OutputStream {
         ensureOpen();
         if (used == buffer.length) {
             drain();
+            sink.flush();
         }
         buffer[used++] = (byte) value;
     }
@@ -52,20 +55,22 @@ final class ChunkedMessageOutput extends OutputStream {
         if (length >= buffer.length) {
             drain();
             chunk(bytes, offset, length);
+            sink.flush();
             return;
         }
         if (length > buffer.length - used) {
             drain();
+            sink.flush();
         }
         System.arraycopy(bytes, offset, buffer, used, length);
         used += length;
     }
 
-    /** Sends the buffered bytes as a chunk; the sink is flushed by the session after the whole message. */
+    /** Does nothing: chunks are cut when the buffer is full or the message ends, never by a flush. */
     @Override
     public void flush() {
-        // chunks are only cut when the buffer is full or the message ends: a flush of the XML writer must not
-        // split the message into many small chunks
+        // a flush of the XML writer must not split the message into many small chunks; the session flushes the sink
+        // after the whole message
     }
 
     /**

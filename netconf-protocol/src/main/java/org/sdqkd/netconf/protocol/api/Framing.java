@@ -71,7 +71,8 @@ public sealed interface Framing permits EndOfMessageFraming, ChunkedFraming {
     /**
      * Frames one message while it is written, for messages too large to hold as bytes: what is written to the
      * returned stream goes to {@code sink} framed, and closing it ends the message (it does not close the sink,
-     * nor flush it). The stream is not thread-safe; the caller keeps other messages off the sink until it is
+     * nor flush it; chunked framing flushes the sink after each full chunk, so the peer can read the message while
+     * it is written). The stream is not thread-safe; the caller keeps other messages off the sink until it is
      * closed. A message that could not be written whole is broken: the session must end.
      *
      * @param sink where the framed bytes go

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,37 @@ class ChunkedMessageOutputTest {
         out.close();
         out.close();
         assertEquals("\n#5\n<ok/>\n##\n", sink.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void sendsEachFullChunkOnAtOnceAndLeavesTheLastToTheSession() throws Exception {
+        final List<String> flushed = new ArrayList<>();
+        final ByteArrayOutputStream sink = new ByteArrayOutputStream() {
+            @Override
+            public void flush() {
+                flushed.add(toString(StandardCharsets.US_ASCII));
+            }
+        };
+        final ChunkedMessageOutput out = new ChunkedMessageOutput(sink, 4);
+        out.write("abc".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertEquals(List.of(), flushed, "a flush of the message does not cut or send a chunk");
+        out.write("defg".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of("\n#3\nabc\n#4\ndefg"), flushed, "a write as large as a chunk goes out at once");
+        out.write('h');
+        out.write('i');
+        out.write("jkl".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("\n#2\nhi", flushed.getLast().substring(15), "what did not fit went out first");
+        out.write('m');
+        out.write('n');
+        assertEquals(3, flushed.size(), "a full buffer went out as the next byte came");
+        assertEquals("\n#4\njklm", flushed.getLast().substring(21));
+        out.close();
+        // the last chunk and the end marker are the session's to flush, once after the whole message
+        assertEquals(3, flushed.size());
+        assertEquals("\n#3\nabc\n#4\ndefg\n#2\nhi\n#4\njklm\n#1\nn\n##\n", sink.toString(StandardCharsets.US_ASCII));
+        assertArrayEquals("abcdefghijklmn".getBytes(StandardCharsets.US_ASCII),
+            ChunkedFraming.of(1024).decode(sink.toByteArray()).getFirst());
     }
 
     @Test
