@@ -30,20 +30,21 @@ final class OpotAttackCommand implements Callable<Integer> {
     static final BigInteger PAPER_PRIME = BigInteger.valueOf(1003161329);
 
     @Option(names = "--primes", split = ",", paramLabel = "P",
-        description = "Primes to attack (default: 1048573, the paper's 1003161329, 4111484371 and the largest"
-            + " 64-bit prime).")
+        description = "Primes to attack (default: 1048573, the paper's 1003161329 and the largest 64-bit prime).")
     private List<BigInteger> primes = List.of(BigInteger.valueOf(1048573), PAPER_PRIME,
-        BigInteger.valueOf(4111484371L), new BigInteger("18446744073709551557"));
+        new BigInteger("18446744073709551557"));
 
-    @Option(names = "--schemes", paramLabel = "N", description = "Random schemes per prime (default ${DEFAULT-VALUE}).")
+    @Option(names = "--schemes", paramLabel = "N",
+        description = "Random schemes per prime (default ${DEFAULT-VALUE}).")
     private int schemes = 3;
 
-    @Option(names = "--streams", paramLabel = "N", description = "Packet streams per scheme (default ${DEFAULT-VALUE}).")
+    @Option(names = "--streams", paramLabel = "N",
+        description = "Packet streams per scheme (default ${DEFAULT-VALUE}).")
     private int streams = 3;
 
     @Option(names = "--paper-budget", paramLabel = "PACKETS",
         description = "Packets the paper's attacker captures at most (default ${DEFAULT-VALUE}).")
-    private int paperBudget = 150_000;
+    private int paperBudget = 100_000;
 
     @Option(names = "--smart-budget", paramLabel = "PACKETS",
         description = "Packets the smarter attacker captures at most (default ${DEFAULT-VALUE}).")
