@@ -1,6 +1,7 @@
 package org.sdqkd.benchmarks.opot;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,7 +55,7 @@ public class OpotTransitBenchmark {
     public void setUp() throws Rejection {
         final PrimeField field = fieldBits == 32 ? PrimeField.of(BigInteger.valueOf(4111484371L), 32)
             : PrimeField.of(new BigInteger("18446744073709551557"), 64);
-        final Random random = new Random(1);
+        final Random random = new SecureRandom();
         final Scheme scheme = Scheme.generate(4, field, true, random);
         // the same masks on both links: each call unmasks and re-masks the same RND, so the packet stays valid for
         // the next call and every call does the whole step
