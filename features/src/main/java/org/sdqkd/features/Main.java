@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     description = "Model-driven control platform for software-defined QKD networks.",
     subcommands = { ValidateCommand.class, AgentCommand.class, NodeCommand.class, ControllerCommand.class,
-        DemoCommand.class, PkiCommand.class, HashPasswordCommand.class })
+        DemoCommand.class, PkiCommand.class, HashPasswordCommand.class, OpotCommand.class })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
