@@ -108,6 +108,20 @@ final class KmeChannelTest {
                 assertEquals(-1, classical.getInputStream().read());
             });
         }
+        try (ChannelListener listener = listen(ALMAGRO, PqcPolicy.REQUIRED, Set.of(NORTE));
+             SSLSocket p256 = classicalClient("Norte", NORTE, new InetSocketAddress(LOOPBACK, listener.port()),
+                 "secp256r1")) {
+            int read;
+            try {
+                p256.startHandshake();
+                p256.getOutputStream().write(new byte[] {0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 5, 1});
+                p256.getOutputStream().flush();
+                read = p256.getInputStream().read();
+            } catch (IOException e) {
+                read = -1;
+            }
+            assertEquals(-1, read, "a handshake that negotiated secp256r1 is closed by the listener");
+        }
         assertTrue(serverSide.messages.isEmpty());
         assertThrows(IOException.class, () -> {
             KmeChannel.connect(settings("Norte", NORTE, PqcPolicy.REQUIRED),
@@ -181,11 +195,16 @@ final class KmeChannelTest {
 
     private SSLSocket classicalClient(final String name, final UUID id, final InetSocketAddress address)
             throws IOException {
+        return classicalClient(name, id, address, "x25519");
+    }
+
+    private SSLSocket classicalClient(final String name, final UUID id, final InetSocketAddress address,
+            final String group) throws IOException {
         final TlsIdentity identity = identity(name, id);
         final SSLSocket socket = (SSLSocket) identity.sslContext().getSocketFactory()
             .createSocket(address.getAddress(), address.getPort());
         final SSLParameters parameters = socket.getSSLParameters();
-        parameters.setNamedGroups(new String[] {"x25519"});
+        parameters.setNamedGroups(new String[] {group});
         parameters.setProtocols(new String[] {"TLSv1.3"});
         socket.setSSLParameters(parameters);
         socket.setSoTimeout(10_000);
