@@ -6,4 +6,5 @@ module org.sdqkd.tls {
 
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;
+    requires org.bouncycastle.tls;
 }

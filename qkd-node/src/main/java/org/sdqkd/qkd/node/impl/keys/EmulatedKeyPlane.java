@@ -11,11 +11,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sdqkd.etsi014.api.Status;
+import org.sdqkd.qkd.node.impl.link.Frame;
+import org.sdqkd.qkd.node.impl.link.FrameCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sdqkd.qkd.node.api.KeyPlane;
@@ -152,6 +155,54 @@ public final class EmulatedKeyPlane implements KeyPlane {
     public List<DeliveredKey> decKeys(final String slaveSae, final String masterSae, final List<UUID> keyIds)
             throws KeyDeliveryException {
         return keys.decKeys(slaveSae, masterSae, keyIds);
+    }
+
+    /**
+     * Takes fresh units for the relay from a connected link to a peer node (from the producing end's side, as
+     * {@code enc_keys} does), all or none.
+     *
+     * @param peerNode the node at the other end
+     * @param count    how many units
+     * @return the units, or empty when no connected link to the peer holds that many
+     */
+    public Optional<LinkUnits> takeRelayUnits(final UUID peerNode, final int count) {
+        for (EmulatedLink link : running()) {
+            if (link.spec().remoteNode().equals(peerNode) && link.available() >= count) {
+                final List<Frame.Unit> units = link.take(count);
+                if (!units.isEmpty()) {
+                    return Optional.of(concatenate(link.id(), units));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes the named units of a link, the ones its other end took for the relay, all or none.
+     *
+     * @param peerNode the node at the other end (the link must lead to it)
+     * @param linkId   the link
+     * @param unitIds  the units' IDs
+     * @return the units, or empty when the link does not lead to the peer or a unit is missing
+     */
+    public Optional<LinkUnits> takeRelayUnits(final UUID peerNode, final UUID linkId, final List<UUID> unitIds) {
+        final EmulatedLink link = link(linkId);
+        if (link == null || !link.spec().remoteNode().equals(peerNode)) {
+            return Optional.empty();
+        }
+        final List<Frame.Unit> units = link.takeReserved(unitIds);
+        return units.isEmpty() ? Optional.empty() : Optional.of(concatenate(linkId, units));
+    }
+
+    private static LinkUnits concatenate(final UUID link, final List<Frame.Unit> units) {
+        final byte[] bytes = new byte[units.size() * FrameCodec.UNIT_BYTES];
+        for (int i = 0; i < units.size(); i++) {
+            System.arraycopy(units.get(i).bytes().bytes(), 0, bytes, i * FrameCodec.UNIT_BYTES,
+                FrameCodec.UNIT_BYTES);
+        }
+        final List<UUID> ids = units.stream().map(Frame.Unit::id).toList();
+        UnitStore.erase(units);
+        return new LinkUnits(link, ids, bytes);
     }
 
     /** The running link with this ID (for tests in this package). */
