@@ -1,9 +1,13 @@
 package org.sdqkd.netconf.server;
 
 import java.io.IOException;
+import java.util.Optional;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.Datastores;
+import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.datastore.api.StorageException;
+import org.sdqkd.nacm.Nacm;
+import org.sdqkd.nacm.api.AccessControl;
 import org.sdqkd.netconf.server.impl.agent.NetconfService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +27,15 @@ public final class NetconfAgent implements AutoCloseable {
     private final NetconfService netconf;
     private final NetconfSshServer server;
     private final EffectiveModelContext models;
+    private final Optional<AccessControl> accessControl;
 
     private NetconfAgent(final Datastores datastores, final NetconfService netconf, final NetconfSshServer server,
-            final EffectiveModelContext models) {
+            final EffectiveModelContext models, final Optional<AccessControl> accessControl) {
         this.datastores = datastores;
         this.netconf = netconf;
         this.server = server;
         this.models = models;
+        this.accessControl = accessControl;
     }
 
     /**
@@ -41,14 +47,33 @@ public final class NetconfAgent implements AutoCloseable {
      * @throws IOException      when the host key cannot be read or written or the port cannot be bound
      */
     public static NetconfAgent start(final AgentSettings settings) throws StorageException, IOException {
+        return start(settings, false);
+    }
+
+    /**
+     * Opens the datastores and starts serving, with or without RFC 8341 access control. With it, the rules are the
+     * {@code ietf-netconf-acm} {@code nacm} container of running (configured over NETCONF itself; with no
+     * {@code nacm} at all, RFC 8341's defaults hold: everybody reads all but the {@code default-deny-all} nodes and
+     * nobody writes, so an agent with NACM is given its rules in its startup or running datastore first).
+     *
+     * @param settings how to run
+     * @param nacm whether to enforce RFC 8341 access control
+     * @return the running agent, to {@link #close()}
+     * @throws StorageException when the datastore directory cannot be opened
+     * @throws IOException      when the host key cannot be read or written or the port cannot be bound
+     */
+    public static NetconfAgent start(final AgentSettings settings, final boolean nacm)
+            throws StorageException, IOException {
         final Datastores datastores = Datastores.open(settings.datastoreDirectory(), settings.models());
         NetconfService netconf = null;
         try {
+            final Optional<AccessControl> access = nacm ? Optional.of(Nacm.engine(settings.models(),
+                () -> datastores.snapshot(DatastoreName.RUNNING).root())) : Optional.empty();
             netconf = new NetconfService(datastores, settings.models(), settings.xmlLimits(),
-                settings.maxMessageBytes(), settings.helloTimeout());
+                settings.maxMessageBytes(), settings.helloTimeout(), access);
             final NetconfSshServer server = NetconfSshServer.of(settings.ssh(), netconf.sessionHandler());
             server.start();
-            return new NetconfAgent(datastores, netconf, server, settings.models());
+            return new NetconfAgent(datastores, netconf, server, settings.models(), access);
         } catch (IOException | StorageException | RuntimeException e) {
             if (netconf != null) {
                 netconf.close();
@@ -66,6 +91,16 @@ public final class NetconfAgent implements AutoCloseable {
     /** The datastores the agent serves, shared with the agent's other parts (such as the QKD node's services). */
     public Datastores datastores() {
         return datastores;
+    }
+
+    /**
+     * The agent's RFC 8341 access control, to be shared with the other front ends of the same datastores (the
+     * RESTCONF gateway), so that one set of rules holds for every protocol.
+     *
+     * @return the engine; empty when the agent runs without NACM
+     */
+    public Optional<AccessControl> accessControl() {
+        return accessControl;
     }
 
     /** The models the agent serves. */

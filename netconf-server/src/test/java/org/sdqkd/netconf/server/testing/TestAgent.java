@@ -1,6 +1,7 @@
 package org.sdqkd.netconf.server.testing;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.sdqkd.datastore.Datastores;
+import org.sdqkd.datastore.YangModels;
+import org.sdqkd.datastore.api.DataTransaction;
+import org.sdqkd.datastore.api.DatastoreException;
+import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.datastore.api.DocumentException;
+import org.sdqkd.datastore.api.DocumentFormat;
+import org.sdqkd.datastore.api.InstanceDocumentCodec;
+import org.sdqkd.datastore.api.SessionId;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.netconf.server.api.AgentSettings;
 import org.sdqkd.netconf.server.NetconfAgent;
@@ -25,20 +36,29 @@ public final class TestAgent implements AutoCloseable {
     public static final String USER = "admin";
     /** The second user's name and password. */
     public static final String OTHER_USER = "oper";
+    /** The users of an agent with NACM, each with its name as password (the example roles' users, and oper). */
+    public static final List<String> NACM_USERS = List.of(USER, OTHER_USER, "noc", "orchestrator");
 
     private final Path directory;
     private final boolean ownsDirectory;
     private NetconfAgent agent;
     private final SshServerConfig ssh;
     private final UnaryOperator<AgentSettings> settings;
+    private final boolean nacm;
 
     private TestAgent(final Path directory, final boolean ownsDirectory, final int port,
             final UnaryOperator<AgentSettings> settings) {
+        this(directory, ownsDirectory, port, settings, List.of(USER, OTHER_USER), false);
+    }
+
+    private TestAgent(final Path directory, final boolean ownsDirectory, final int port,
+            final UnaryOperator<AgentSettings> settings, final List<String> users, final boolean nacm) {
         this.directory = directory;
         this.ownsDirectory = ownsDirectory;
         this.settings = settings;
+        this.nacm = nacm;
         this.ssh = new SshServerConfig("127.0.0.1", port, directory.resolve("host-key"),
-            List.of(user(USER), user(OTHER_USER)), Duration.ofMinutes(5), 64, 10, Duration.ofSeconds(30));
+            users.stream().map(TestAgent::user).toList(), Duration.ofMinutes(5), 64, 10, Duration.ofSeconds(30));
     }
 
     private static SshUser user(final String name) {
@@ -68,12 +88,39 @@ public final class TestAgent implements AutoCloseable {
         return test;
     }
 
+    /**
+     * Starts an agent with RFC 8341 access control on a given directory, kept on close, whose running datastore
+     * first gets the given XML documents (such as the example roles) from the agent itself (the recovery session).
+     * Its users are {@link #NACM_USERS}.
+     *
+     * @param directory where the agent keeps its files
+     * @param documents the XML documents merged into running before the agent serves
+     * @return the running agent
+     */
+    public static TestAgent startWithNacm(final Path directory, final List<String> documents)
+            throws IOException, StorageException {
+        final TestAgent test = new TestAgent(directory, false, 0, UnaryOperator.identity(), NACM_USERS, true);
+        final AgentSettings settings = AgentSettings.of(test.ssh, directory.resolve("datastores"));
+        final InstanceDocumentCodec codec = YangModels.documentCodec(settings.models());
+        try (Datastores datastores = Datastores.open(directory.resolve("datastores"), settings.models());
+             DataTransaction tx = datastores.newTransaction(DatastoreName.RUNNING, SessionId.SYSTEM)) {
+            for (String document : documents) {
+                tx.merge(YangInstanceIdentifier.of(), codec.read(new StringReader(document), DocumentFormat.XML));
+            }
+            tx.commit();
+        } catch (DocumentException | DatastoreException e) {
+            throw new IllegalArgumentException("the documents cannot be stored: " + e.getMessage(), e);
+        }
+        test.restart();
+        return test;
+    }
+
     /** Stops the agent, if running, and starts it again on the same directory and a new port. */
     public void restart() throws IOException, StorageException {
         if (agent != null) {
             agent.close();
         }
-        agent = NetconfAgent.start(settings.apply(AgentSettings.of(ssh, directory.resolve("datastores"))));
+        agent = NetconfAgent.start(settings.apply(AgentSettings.of(ssh, directory.resolve("datastores"))), nacm);
     }
 
     /** Stops the agent without deleting its directory; {@link #restart()} starts it again. */

@@ -15,6 +15,7 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 import org.sdqkd.datastore.api.DataTransaction;
 import org.sdqkd.datastore.api.DatastoreException;
 import org.sdqkd.datastore.api.DatastoreName;
@@ -35,6 +36,7 @@ final class EditOperations {
     private final Datastores datastores;
     private final DataXml models;
     private final EditConfig edits;
+    private final SessionAccess access;
 
     /**
      * Creates the handler.
@@ -42,8 +44,11 @@ final class EditOperations {
      * @param datastores the datastores changed
      * @param models the models, to read inline configuration
      * @param edits applies edit-config and edit-data content
+     * @param access which changes each session may make (RFC 8341 section 3.4.5), checked on the whole change
      */
-    EditOperations(final Datastores datastores, final DataXml models, final EditConfig edits) {
+    EditOperations(final Datastores datastores, final DataXml models, final EditConfig edits,
+            final SessionAccess access) {
+        this.access = requireNonNull(access);
         this.datastores = requireNonNull(datastores);
         this.models = requireNonNull(models);
         this.edits = requireNonNull(edits);
@@ -76,8 +81,10 @@ final class EditOperations {
     private ReplyContent edit(final DatastoreName target, final Element config,
             final EditConfig.DefaultOperation defaultOperation, final EditConfig.ErrorOption errorOption,
             final boolean testOnly, final AgentSession session) throws OperationException, DatastoreException {
+        final ContainerNode before = datastores.snapshot(target).root();
         try (DataTransaction tx = datastores.newTransaction(target, session.id())) {
             final List<RpcError> skipped = edits.apply(config, tx, defaultOperation, errorOption);
+            checkChange(session, before, tx);
             if (testOnly) {
                 edits.test(tx);
             } else {
@@ -85,6 +92,13 @@ final class EditOperations {
             }
             return skipped.isEmpty() ? OK : new ReplyContent.Errors(skipped);
         }
+    }
+
+    /** Refuses a transaction's change, as a whole, when the session may not make some part of it. */
+    private void checkChange(final AgentSession session, final ContainerNode before, final DataTransaction tx)
+            throws OperationException {
+        final ContainerNode after = (ContainerNode) tx.read(YangInstanceIdentifier.of()).orElseThrow();
+        access.checkWrite(session.id(), before, after);
     }
 
     private static <E extends Enum<E>> E choice(final Args args, final String name, final Class<E> type,
@@ -110,8 +124,10 @@ final class EditOperations {
         final Optional<Element> inline = Dom.child(source, Namespaces.BASE, "config");
         if (inline.isPresent()) {
             final ContainerNode content = models.fromXml(Dom.childElements(inline.orElseThrow()));
+            final ContainerNode before = datastores.snapshot(target).root();
             try (DataTransaction tx = datastores.newTransaction(target, session.id())) {
                 tx.write(YangInstanceIdentifier.of(), content);
+                checkChange(session, before, tx);
                 tx.commit();
             }
             return OK;
@@ -121,6 +137,7 @@ final class EditOperations {
             throw OperationException.badElement(ErrorTag.INVALID_VALUE, "target",
                 "copy-config needs different source and target");
         }
+        access.checkWrite(session.id(), datastores.snapshot(target).root(), datastores.snapshot(from).root());
         datastores.copy(from, target, session.id());
         return OK;
     }
@@ -134,6 +151,9 @@ final class EditOperations {
             throw OperationException.badElement(ErrorTag.OPERATION_NOT_SUPPORTED, target.yangName(),
                 "delete-config cannot delete the " + target.yangName() + " datastore, only startup");
         }
+        final ContainerNode before = datastores.snapshot(target).root();
+        access.checkWrite(session.id(), before, ImmutableNodes.newContainerBuilder().withNodeIdentifier(before.name())
+            .build());
         datastores.delete(target, session.id());
         return OK;
     }

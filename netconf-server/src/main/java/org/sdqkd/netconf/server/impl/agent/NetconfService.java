@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -14,6 +15,7 @@ import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.api.DatastoreName;
+import org.sdqkd.nacm.api.AccessControl;
 import org.sdqkd.datastore.Datastores;
 import org.sdqkd.datastore.api.StorageException;
 import org.sdqkd.datastore.YangModels;
@@ -51,7 +53,27 @@ public final class NetconfService implements AutoCloseable {
      */
     public NetconfService(final Datastores datastores, final EffectiveModelContext context, final XmlLimits limits,
             final int maxMessageBytes, final Duration helloTimeout) throws StorageException {
+        this(datastores, context, limits, maxMessageBytes, helloTimeout, Optional.empty());
+    }
+
+    /**
+     * Creates the NETCONF layer of an agent serving datastores with RFC 8341 access control, and restores a pending
+     * confirmed commit.
+     *
+     * @param datastores      the datastores, opened on the models
+     * @param context         the models
+     * @param limits          limits on received XML
+     * @param maxMessageBytes the largest message accepted
+     * @param helloTimeout    how long a client has to send its hello
+     * @param accessControl   the NACM engine every operation, read, change and notification is checked with; empty
+     *                        for none (every authenticated user may do everything)
+     * @throws StorageException when a pending confirmed commit kept from before cannot be restored
+     */
+    public NetconfService(final Datastores datastores, final EffectiveModelContext context, final XmlLimits limits,
+            final int maxMessageBytes, final Duration helloTimeout, final Optional<AccessControl> accessControl)
+            throws StorageException {
         requireNonNull(datastores);
+        final SessionAccess access = new SessionAccess(accessControl, context);
         final DataXml models = new DataXml(context);
         final MessageCodec codec = MessageCodec.of(limits);
         final ModuleSources sources = ModuleSources.fromClassPath();
@@ -59,7 +81,7 @@ public final class NetconfService implements AutoCloseable {
         final List<URI> capabilities = capabilities(stateData);
         final Statistics statistics = new Statistics();
         final HeldLocks locks = new HeldLocks();
-        final NotificationBus bus = new NotificationBus();
+        final NotificationBus bus = new NotificationBus(access);
         final SessionRegistry registry = new SessionRegistry();
         final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("netconf-agent-timer").daemon().factory());
@@ -73,11 +95,11 @@ public final class NetconfService implements AutoCloseable {
             confirmedCommits, scheduler);
         final RpcDispatcher dispatcher = new RpcDispatcher(operations(
             new RetrievalOperations(datastores, models, new AgentState(stateData, capabilities, locks, registry,
-                statistics), sources),
-            new EditOperations(datastores, models, new EditConfig(models)),
+                statistics), sources, access),
+            new EditOperations(datastores, models, new EditConfig(models), access),
             new LockOperations(datastores, confirmedCommits, locks),
             new CommitOperations(datastores, models, confirmedCommits),
-            new SessionOperations(registry, events, bus, models)), models);
+            new SessionOperations(registry, events, bus, models)), models, access);
         this.sessionHandler = new NetconfSessionHandler(registry, events,
             new HelloExchange(codec, capabilities, maxMessageBytes, scheduler, helloTimeout, statistics), dispatcher,
             codec, statistics);

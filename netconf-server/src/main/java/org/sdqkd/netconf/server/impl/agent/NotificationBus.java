@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.sdqkd.netconf.protocol.api.Notification;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 import org.slf4j.Logger;
@@ -70,6 +71,16 @@ final class NotificationBus {
     }
 
     private final ConcurrentHashMap<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final SessionAccess access;
+
+    /**
+     * Creates the bus.
+     *
+     * @param access which notifications each session may receive (RFC 8341 section 3.4.6)
+     */
+    NotificationBus(final SessionAccess access) {
+        this.access = access;
+    }
 
     /** Subscribes a session; false if it has a subscription already (RFC 5277 section 2.1.1). */
     boolean subscribe(final Subscription subscription) {
@@ -92,6 +103,8 @@ final class NotificationBus {
     /** Publishes an event now. */
     void publish(final Element event) {
         final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        subscriptions.values().forEach(s -> s.offer(now, event));
+        final QName name = QName.create(event.getNamespaceURI(), event.getLocalName());
+        subscriptions.values().stream().filter(s -> access.maySend(s.session.id(), name))
+            .forEach(s -> s.offer(now, event));
     }
 }

@@ -29,6 +29,7 @@ final class RetrievalOperations {
     private final DataXml models;
     private final AgentState agentState;
     private final ModuleSources sources;
+    private final SessionAccess access;
 
     /**
      * Creates the handler.
@@ -37,9 +38,11 @@ final class RetrievalOperations {
      * @param models the models, to write data as XML
      * @param state the agent's own state data
      * @param sources the YANG texts get-schema serves
+     * @param access what each session may read (RFC 8341 section 3.4.5): the rest is left out of every reply
      */
     RetrievalOperations(final Datastores datastores, final DataXml models, final AgentState state,
-            final ModuleSources sources) {
+            final ModuleSources sources, final SessionAccess access) {
+        this.access = requireNonNull(access);
         this.datastores = requireNonNull(datastores);
         this.models = requireNonNull(models);
         this.agentState = requireNonNull(state);
@@ -49,7 +52,7 @@ final class RetrievalOperations {
     /** RFC 6241 section 7.7 {@code get}. */
     ReplyContent get(final XmlElement operation, final AgentSession session) throws OperationException {
         final Args args = Args.of(operation, Set.of(FILTER, WITH_DEFAULTS));
-        final Element data = operationalData();
+        final Element data = operationalData(session);
         return reply(data, args.optional(FILTER), WithDefaults.of(args.text(WITH_DEFAULTS)), false);
     }
 
@@ -58,14 +61,16 @@ final class RetrievalOperations {
             throws OperationException {
         final Args args = Args.of(operation, Set.of(SOURCE, FILTER, WITH_DEFAULTS));
         final DatastoreName source = args.datastore(SOURCE, CONFIGURATION);
-        return DataReply.ofConfig(models, datastores.snapshot(source).root(), args.optional(FILTER),
+        return DataReply.ofConfig(models, access.readable(session.id(), datastores.snapshot(source).root()),
+            args.optional(FILTER),
             WithDefaults.of(args.text(WITH_DEFAULTS)));
     }
 
     /** Running's configuration, the operational datastore's state and the agent's own state data. */
-    private Element operationalData() {
-        final ContainerNode running = datastores.snapshot(DatastoreName.RUNNING).root();
-        final ContainerNode operational = datastores.snapshot(DatastoreName.OPERATIONAL).root();
+    private Element operationalData(final AgentSession session) {
+        final ContainerNode running = access.readable(session.id(), datastores.snapshot(DatastoreName.RUNNING).root());
+        final ContainerNode operational = access.readable(session.id(),
+            datastores.snapshot(DatastoreName.OPERATIONAL).root());
         final Element data = models.toXml(running);
         if (!operational.body().isEmpty()) {
             final Element state = models.toXml(operational);
@@ -104,8 +109,8 @@ final class RetrievalOperations {
             }
         }
         final DatastoreName name = Args.nmdaDatastore(args.required(datastore), EnumSet.allOf(DatastoreName.class));
-        final Element data = name == DatastoreName.OPERATIONAL ? operationalData()
-            : models.toXml(datastores.snapshot(name).root());
+        final Element data = name == DatastoreName.OPERATIONAL ? operationalData(session)
+            : models.toXml(access.readable(session.id(), datastores.snapshot(name).root()));
         final Optional<String> nmdaDefaults = args.text(withDefaults);
         final Optional<String> defaults = nmdaDefaults.isPresent() ? nmdaDefaults : args.text(WITH_DEFAULTS);
         WithDefaults.of(defaults).apply(data, models, name != DatastoreName.OPERATIONAL);

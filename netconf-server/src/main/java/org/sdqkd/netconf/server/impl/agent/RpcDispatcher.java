@@ -27,26 +27,31 @@ final class RpcDispatcher {
 
     private final Map<QName, RpcHandler> handlers;
     private final DataXml models;
+    private final SessionAccess access;
 
     /**
      * Creates the dispatcher.
      *
      * @param handlers the handler of each operation, by the operation's name (namespace and local name, no revision)
      * @param models   the models, to tell unknown namespaces and to report datastore errors
+     * @param access   who may run which operation (RFC 8341 section 3.4.4), checked before the handler runs
      */
-    RpcDispatcher(final Map<QName, RpcHandler> handlers, final DataXml models) {
+    RpcDispatcher(final Map<QName, RpcHandler> handlers, final DataXml models, final SessionAccess access) {
         this.handlers = Map.copyOf(handlers);
         this.models = requireNonNull(models);
+        this.access = requireNonNull(access);
     }
 
     /** Runs a request and makes its reply. */
     RpcReply dispatch(final Rpc rpc, final AgentSession session) {
         final XmlElement operation = rpc.operation();
-        final Optional<RpcHandler> handler = name(operation).map(handlers::get);
+        final Optional<QName> name = name(operation);
+        final Optional<RpcHandler> handler = name.map(handlers::get);
         if (handler.isEmpty()) {
             return RpcReply.errors(rpc, List.of(unknownOperation(operation)));
         }
         try {
+            access.checkExecute(session.id(), name.orElseThrow());
             return RpcReply.to(rpc, handler.orElseThrow().handle(operation, session));
         } catch (OperationException e) {
             return RpcReply.errors(rpc, e.errors());
