@@ -203,7 +203,7 @@ public final class ControllerBenchmark {
         }
     }
 
-    private static void delete(final Path directory) {
+    private void delete(final Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {
@@ -214,7 +214,7 @@ public final class ControllerBenchmark {
             });
         } catch (IOException | UncheckedIOException e) {
             // a leftover temporary directory; the figures stand
-            System.err.println("cannot delete " + directory + ": " + e.getMessage());
+            out.printf("cannot delete %s: %s%n", directory, e.getMessage());
         }
     }
 }
