@@ -56,8 +56,8 @@ public final class NodeBindings {
     }
 
     /**
-     * The codec of the bindings on the class path ({@link YangModels#projectBindings()}, parsed once per process, and the
-     * first {@link BindingDataCodecFactory} the {@link ServiceLoader} finds).
+     * The codec of the bindings on the class path ({@link YangModels#projectBindings()}, parsed once per process, and
+     * the first {@link BindingDataCodecFactory} the {@link ServiceLoader} finds).
      *
      * @return the codec
      */
