@@ -7,6 +7,7 @@ module org.sdqkd.datastore {
     exports org.sdqkd.datastore;
     exports org.sdqkd.datastore.api;
 
+    requires transitive org.opendaylight.yangtools.binding.runtime.api;
     requires transitive org.opendaylight.yangtools.concepts;
     requires transitive org.opendaylight.yangtools.yang.common;
     requires transitive org.opendaylight.yangtools.yang.data.api;
@@ -25,5 +26,9 @@ module org.sdqkd.datastore {
     requires org.opendaylight.yangtools.yang.data.tree.api;
     requires org.opendaylight.yangtools.yang.data.tree.spi;
     requires org.opendaylight.yangtools.yang.xpath.api;
+    requires org.opendaylight.yangtools.yang.parser.api;
     requires org.slf4j;
+
+    uses org.opendaylight.yangtools.binding.runtime.api.BindingRuntimeGenerator;
+    uses org.opendaylight.yangtools.yang.parser.api.YangParserFactory;
 }

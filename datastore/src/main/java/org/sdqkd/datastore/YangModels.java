@@ -1,5 +1,6 @@
 package org.sdqkd.datastore;
 
+import org.opendaylight.yangtools.binding.runtime.api.BindingRuntimeContext;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.sdqkd.datastore.impl.ClassPathModels;
@@ -21,6 +22,18 @@ public final class YangModels {
      */
     public static EffectiveModelContext projectModels() {
         return ClassPathModels.context();
+    }
+
+    /**
+     * The binding runtime context of the same models as {@link #projectModels()}, from the same parse: what a
+     * yangtools binding codec ({@code BindingDataCodecFactory.newBindingDataCodec}) is made from. Every part of a
+     * program that needs the bindings of the class path takes this one instead of parsing the models again
+     * ({@code BindingRuntimeHelpers.createRuntimeContext()} parses every YANG source each time it is called).
+     *
+     * @return the context, made on first call
+     */
+    public static BindingRuntimeContext projectBindings() {
+        return ClassPathModels.runtime();
     }
 
     /** A codec for XML and JSON instance documents of the given models. */

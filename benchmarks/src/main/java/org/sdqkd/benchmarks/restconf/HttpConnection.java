@@ -17,7 +17,7 @@ import java.util.Locale;
  * cost as much as a small answer). It keeps only what the driver checks: the status, the body's size and, for a
  * chunked one, the time the first piece arrived.
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -32,10 +32,16 @@ final class HttpConnection implements AutoCloseable {
      * @param firstBody  when its first byte had arrived (System.nanoTime), or 0 without a body
      * @param body       the body when it was kept, else empty
      */
-    record Reply(int status, long bodyBytes, boolean chunked, long firstBody, byte[] body) {
+    public record Reply(int status, long bodyBytes, boolean chunked, long firstBody, byte[] body) {
     }
 
-    HttpConnection(final InetSocketAddress address) throws IOException {
+    /**
+     * Opens the connection.
+     *
+     * @param address the server
+     * @throws IOException when it cannot connect
+     */
+    public HttpConnection(final InetSocketAddress address) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(address, 10_000);
@@ -46,7 +52,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** A request's bytes: the method, the path and query, an Accept of JSON, and the body with its type if any. */
-    byte[] request(final String method, final String target, final byte[] body) {
+    public byte[] request(final String method, final String target, final byte[] body) {
         final StringBuilder head = new StringBuilder(160).append(method).append(' ').append(target)
             .append(" HTTP/1.1\r\nHost: ").append(authority).append("\r\nAccept: application/yang-data+json\r\n");
         if (body != null) {
@@ -72,7 +78,7 @@ final class HttpConnection implements AutoCloseable {
      * @return the answer
      * @throws IOException when the connection fails or the answer is not HTTP/1.1 as expected
      */
-    Reply exchange(final byte[] request, final boolean keepBody, final boolean head) throws IOException {
+    public Reply exchange(final byte[] request, final boolean keepBody, final boolean head) throws IOException {
         out.write(request);
         out.flush();
         final String status = line();

@@ -17,15 +17,16 @@ import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
 import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.sdqkd.datastore.YangModels;
 
 /**
  * The controller's network data ({@code sdqkd-network}) as generated bindings and as the datastore's NormalizedNodes,
  * through the yangtools binding codec: the controller's own logic reads and writes its model only this way. Creating
- * the codec parses every model on the class path (about a second), so one instance is shared ({@link #shared()}).
+ * the codec takes the binding runtime context of the class path's models ({@link YangModels#projectBindings()}, parsed
+ * once per process, as the datastore's models), and one instance is shared ({@link #shared()}).
  */
 public final class NetworkBindings {
     private static final DataObjectIdentifier<Network> NETWORK = DataObjectIdentifier.builder(Network.class).build();
@@ -155,6 +156,6 @@ public final class NetworkBindings {
     private static final class Holder {
         static final NetworkBindings INSTANCE = new NetworkBindings(ServiceLoader.load(BindingDataCodecFactory.class)
             .findFirst().orElseThrow(() -> new IllegalStateException("no BindingDataCodecFactory on the class path"))
-            .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext()));
+            .newBindingDataCodec(YangModels.projectBindings()));
     }
 }

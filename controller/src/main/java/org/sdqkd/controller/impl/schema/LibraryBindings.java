@@ -3,46 +3,40 @@ package org.sdqkd.controller.impl.schema;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.monitoring.rev101004.NetconfState;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.library.rev190104.YangLibrary;
-import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.network.rev261122.Network;
 import org.opendaylight.yangtools.binding.DataObject;
+import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
-import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
-import org.opendaylight.yangtools.binding.runtime.api.BindingRuntimeContext;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodes;
+import org.sdqkd.controller.impl.model.NetworkBindings;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.netconf.protocol.api.XmlElement;
 
 /**
  * The generated bindings the controller reads devices' and its own model data with: {@code ietf-yang-library}
  * (RFC 8525, with RFC 7895's {@code modules-state}), {@code ietf-netconf-monitoring} (RFC 6022) and
- * {@code sdqkd-network} (the mount points), through yangtools' binding codec. Built once (a second or so); thread-safe.
+ * {@code sdqkd-network} (the mount points), through the controller's one binding codec, on the binding runtime context
+ * of the class path's models ({@link YangModels#projectBindings()}: parsed once per process). Thread-safe.
  */
 public final class LibraryBindings {
     private final BindingNormalizedNodeSerializer serializer;
     private final ModelXml xml;
 
-    private LibraryBindings(final BindingRuntimeContext runtime) {
-        this.serializer = ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
-            .orElseThrow(() -> new IllegalStateException("no BindingDataCodecFactory on the class path"))
-            .newBindingDataCodec(runtime).nodeSerializer();
-        this.xml = new ModelXml(runtime.modelContext());
+    private LibraryBindings(final BindingDataCodec codec) {
+        this.serializer = codec.nodeSerializer();
+        this.xml = new ModelXml(codec.modelContext());
     }
 
     /**
-     * The bindings of the three models.
+     * The bindings of the three models, on the controller's shared binding codec ({@link NetworkBindings#shared()}).
      *
      * @return the codec
      */
     public static LibraryBindings create() {
-        return new LibraryBindings(BindingRuntimeHelpers.createRuntimeContext(YangLibrary.class, NetconfState.class,
-            Network.class));
+        return new LibraryBindings(NetworkBindings.shared().codec());
     }
 
     /** The binding serializer. */

@@ -18,11 +18,11 @@ import org.opendaylight.yang.gen.v1.urn.sdqkd.yang.sdqkd.types.rev261122.NodeId;
 import org.opendaylight.yangtools.binding.BaseNotification;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
 import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.sdqkd.controller.api.NodeSessionListener;
 import org.sdqkd.controller.api.NodeSessions;
 import org.sdqkd.datastore.Datastores;
+import org.sdqkd.datastore.YangModels;
 import org.sdqkd.datastore.api.DataChange;
 import org.sdqkd.datastore.api.DatastoreName;
 import org.sdqkd.netconf.client.api.NetconfSession;
@@ -90,15 +90,15 @@ public final class LiveTopology implements AutoCloseable {
     }
 
     /**
-     * A binding codec of every binding on the class path (the project's models), for {@link #start}; it parses the
-     * models, which takes about a second, so a program makes one and shares it.
+     * A binding codec of every binding on the class path (the project's models, {@link YangModels#projectBindings()}),
+     * for {@link #start}; a program makes one and shares it.
      *
      * @return the codec
      */
     public static BindingDataCodec newBindingCodec() {
         return ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
             .orElseThrow(() -> new IllegalStateException("no BindingDataCodecFactory on the class path"))
-            .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext());
+            .newBindingDataCodec(YangModels.projectBindings());
     }
 
     static LiveTopology start(final NodeSessions sessions, final Datastores datastores, final NotificationSink sink,

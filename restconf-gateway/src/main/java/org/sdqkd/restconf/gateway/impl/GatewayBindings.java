@@ -1,17 +1,15 @@
 package org.sdqkd.restconf.gateway.impl;
 
 import java.util.ServiceLoader;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.netconf.notifications.rev120206.NetconfConfigChange;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.restconf.monitoring.rev170126.RestconfState;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.library.rev190104.YangLibrary;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
 import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
+import org.sdqkd.datastore.YangModels;
 
 /**
  * The binding codec of the gateway's own modules (ietf-yang-library, ietf-restconf-monitoring,
- * ietf-netconf-notifications), built once per process: it does not depend on the served models, and building a
- * binding runtime context takes a second or two.
+ * ietf-netconf-notifications), built once per process on the binding runtime context of the class path's models
+ * ({@link YangModels#projectBindings()}, which holds those modules' bindings too): it does not depend on the served
+ * models, and it shares the one parse of the class path's models with the rest of the program.
  */
 final class GatewayBindings {
     private GatewayBindings() {
@@ -21,8 +19,7 @@ final class GatewayBindings {
     private static final class Holder {
         static final BindingDataCodec CODEC = ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
             .orElseThrow(() -> new IllegalStateException("no binding codec on the class path"))
-            .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext(YangLibrary.class, RestconfState.class,
-                NetconfConfigChange.class));
+            .newBindingDataCodec(YangModels.projectBindings());
     }
 
     /** The codec. */

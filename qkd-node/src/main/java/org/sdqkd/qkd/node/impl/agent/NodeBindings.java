@@ -15,7 +15,6 @@ import org.opendaylight.yangtools.binding.Notification;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingDataCodec;
 import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.yangtools.binding.data.codec.dynamic.BindingDataCodecFactory;
-import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
@@ -25,6 +24,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
+import org.sdqkd.datastore.YangModels;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,7 +32,8 @@ import org.w3c.dom.Element;
  * The yangtools binding codec of one node: running's {@code qkd_node} (ETSI GS QKD 015, with sdqkd's
  * {@code emulation} augment) as a generated binding object, and the node's state and notifications, built with the
  * generated builders, as NormalizedNodes for the datastore and as XML elements for the NETCONF stream. Creating it
- * parses the models of every binding on the class path (about a second), so the node creates one and keeps it.
+ * takes the class path's binding runtime context ({@link YangModels#projectBindings()}, parsed once per process with
+ * the datastore's models) and makes a codec, so the node creates one and keeps it.
  */
 public final class NodeBindings {
     /** Where {@code qkd_node} is, as a binding identifier. */
@@ -55,15 +56,15 @@ public final class NodeBindings {
     }
 
     /**
-     * The codec of the bindings on the class path ({@code BindingRuntimeHelpers.createRuntimeContext()}, and the
-     * first {@link BindingDataCodecFactory} the {@link ServiceLoader} finds).
+     * The codec of the bindings on the class path ({@link YangModels#projectBindings()}, parsed once per process, and
+     * the first {@link BindingDataCodecFactory} the {@link ServiceLoader} finds).
      *
      * @return the codec
      */
     public static NodeBindings create() {
         return new NodeBindings(ServiceLoader.load(BindingDataCodecFactory.class).findFirst()
             .orElseThrow(() -> new IllegalStateException("no BindingDataCodecFactory on the class path"))
-            .newBindingDataCodec(BindingRuntimeHelpers.createRuntimeContext()));
+            .newBindingDataCodec(YangModels.projectBindings()));
     }
 
     /** The datastore path of {@code qkd_node}. */
