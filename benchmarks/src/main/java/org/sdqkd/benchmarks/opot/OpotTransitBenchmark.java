@@ -47,6 +47,8 @@ public class OpotTransitBenchmark {
     @Param({"32", "64"})
     public int fieldBits;
 
+    private static final Random RANDOM = new SecureRandom();
+
     private TransitNode node;
     private byte[] packet;
 
@@ -55,7 +57,7 @@ public class OpotTransitBenchmark {
     public void setUp() throws Rejection {
         final PrimeField field = fieldBits == 32 ? PrimeField.of(BigInteger.valueOf(4111484371L), 32)
             : PrimeField.of(new BigInteger("18446744073709551557"), 64);
-        final Random random = new SecureRandom();
+        final Random random = RANDOM;
         final Scheme scheme = Scheme.generate(4, field, true, random);
         // the same masks on both links: each call unmasks and re-masks the same RND, so the packet stays valid for
         // the next call and every call does the whole step
