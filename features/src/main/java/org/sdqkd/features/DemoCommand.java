@@ -167,11 +167,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The RESTCONF commands: Norte (the first node that does not listen) mounted, its first link to Almagro. */
+    /**
+     * The RESTCONF commands: Norte mounted (or, in another network, the first node that does not listen), its first
+     * link to Almagro.
+     */
     private static DemoRestconf demoRestconf(final DemoNetwork network, final Controller controller)
             throws IOException {
         final List<String> links = DemoController.linkIds(network);
-        final DemoNode mounted = network.nodes().stream().filter(n -> !n.listens()).findFirst()
+        final DemoNode mounted = network.nodes().stream().filter(n -> "Norte".equals(n.name())).findFirst()
+            .or(() -> network.nodes().stream().filter(n -> !n.listens()).findFirst())
             .orElse(network.nodes().getFirst());
         final DemoNode peer = network.nodes().getFirst();
         return DemoRestconf.of(controller.restconfRoot(), network.directory().resolve("pki").resolve("ca.crt"),

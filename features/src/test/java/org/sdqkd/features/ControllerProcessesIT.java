@@ -98,18 +98,20 @@ class ControllerProcessesIT {
                 s -> s != null && s.getConnection() == ConnectionStatus.Connected);
             assertNotNull(almagroState.getKeyExchange());
 
-            // the two QKD links, ACTIVE, with an SKR above zero that changes (the example's rate traces)
-            final Map<String, Long> firstSkr = new java.util.HashMap<>();
+            // the two QKD links, ACTIVE, with an SKR above zero, and live: their state follows the nodes (the SKR or
+            // the stored keys change; a link whose rate is constant still fills its key store)
+            final Map<String, Link> first = new java.util.HashMap<>();
             for (String link : List.of(LINK_NORTE, LINK_CONCEPCION)) {
-                final Link shown = await(n -> link(n, link), l -> l != null && l.getState() != null
+                first.put(link, await(n -> link(n, link), l -> l != null && l.getState() != null
                     && l.getState().getStatus() == ACTIVE.VALUE && l.getState().getSkr() != null
-                    && l.getState().getSkr().getValue().longValue() > 0);
-                firstSkr.put(link, shown.getState().getSkr().getValue().longValue());
+                    && l.getState().getSkr().getValue().longValue() > 0));
             }
             for (String link : List.of(LINK_NORTE, LINK_CONCEPCION)) {
+                final var before = first.get(link).getState();
                 await(n -> link(n, link), l -> l != null && l.getState() != null && l.getState().getSkr() != null
                     && l.getState().getSkr().getValue().longValue() > 0
-                    && l.getState().getSkr().getValue().longValue() != firstSkr.get(link));
+                    && (!l.getState().getSkr().equals(before.getSkr())
+                        || !java.util.Objects.equals(l.getState().getStoredKeys(), before.getStoredKeys())));
             }
 
             // a link-down fault at Norte's end, set through the controller's mount
