@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdqkd.netconf.server.testing.TestAgent;
+import org.sdqkd.testsupport.peers.NetconfEndpoint;
 
 /**
  * RFC 8341 on the agent, through python3-ncclient: with the example roles, the NOC user is refused edit-config with
@@ -32,32 +34,9 @@ class NcclientNacmInteropTest {
             Files.readString(EXAMPLES.resolve("../../../../../features/src/main/config/nacm-roles.xml").normalize()),
             Files.readString(EXAMPLES.resolve("valid/pot-profile.xml")));
         try (TestAgent agent = TestAgent.startWithNacm(dir.resolve("agent"), documents)) {
-            final AgentUnderTest noc = new AgentUnderTest() {
-                @Override
-                public String host() {
-                    return "127.0.0.1";
-                }
-
-                @Override
-                public int port() {
-                    return agent.port();
-                }
-
-                @Override
-                public String user() {
-                    return "noc";
-                }
-
-                @Override
-                public String password() {
-                    return "noc";
-                }
-
-                @Override
-                public void close() {
-                    // the agent is closed by its own try
-                }
-            };
+            // the agent is closed by its own try; the NOC user of the example roles logs in with its password
+            final AgentUnderTest noc = AgentUnderTest.at(new NetconfEndpoint("127.0.0.1", agent.port(), "noc", "noc",
+                Optional.empty()));
             final Ncclient.Summary summary = Ncclient.script("ncclient_nacm.py", noc,
                 List.of(TestAgent.USER, TestAgent.USER), Files.createDirectories(dir.resolve("ncclient")),
                 Duration.ofSeconds(90));
